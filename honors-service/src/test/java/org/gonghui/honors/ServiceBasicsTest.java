@@ -1,0 +1,55 @@
+package org.gonghui.honors;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import org.gonghui.platform.testing.EndpointSecurityAssertions;
+import org.gonghui.platform.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ServiceBasicsTest {
+
+    @Test
+    void readinessChecksDatabaseAndKafka() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void servesPrometheusMetricsAndOpenApi() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().get("/q/openapi?format=json").then().statusCode(200).body("info.title", equalTo("Gonghui honors-service"));
+    }
+
+    @Test
+    void requestWithoutOrWithForeignTokenIsRefusedWithProblemJson() {
+        given().get("/api/v1/honors/audit").then().statusCode(401)
+                .contentType("application/problem+json").body("status", equalTo(401));
+        given().auth().oauth2("not.a.token").get("/api/v1/honors/audit").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.token("clerk", "ld.lsj", "staff")).get("/api/v1/honors/audit").then()
+                .statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.token("auditor", "ld", "auditor")).get("/api/v1/honors/audit").then()
+                .statusCode(200);
+    }
+
+    @Test
+    void badQueryParametersAreProblemsNotServerErrors() {
+        given().auth().oauth2(TestTokens.token("auditor", "ld", "auditor")).get("/api/v1/honors/audit?size=1000")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("size"));
+        given().auth().oauth2(TestTokens.token("auditor", "ld", "auditor")).get("/api/v1/honors/nope")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void everyEndpointDeclaresItsRoles() {
+        assertFalse(EndpointSecurityAssertions.assertEveryEndpointDeclaresRoles("org.gonghui.honors").isEmpty());
+    }
+}

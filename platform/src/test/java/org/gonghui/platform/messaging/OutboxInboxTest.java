@@ -1,0 +1,215 @@
+package org.gonghui.platform.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.gonghui.contracts.CloudEventHeaders;
+import org.gonghui.contracts.Topics;
+import org.gonghui.platform.outbox.Outbox;
+import org.gonghui.platform.outbox.OutboxRelay;
+import org.gonghui.platform.testing.GonghuiTestResource;
+import org.gonghui.platform.testing.TestKafka;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The outbox and inbox against a real Kafka broker and a real PostgreSQL database. */
+@QuarkusTest
+@QuarkusTestResource(value = GonghuiTestResource.class, restrictToAnnotatedClass = false)
+class OutboxInboxTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    EntityManager em;
+
+    private KafkaConsumer<String, String> reader;
+
+    @BeforeEach
+    void openReader() {
+        reader = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
+    }
+
+    @AfterEach
+    void closeReader() {
+        reader.close();
+        relay.resume();
+    }
+
+    @Test
+    void eventOfARolledBackTransactionIsNeverPublished() {
+        UUID rolledBack = UUID.randomUUID();
+        QuarkusTransaction.begin();
+        outbox.append(rolledBack, TestEventsResource.sample(rolledBack));
+        QuarkusTransaction.rollback();
+
+        UUID committed = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> outbox.append(committed, TestEventsResource.sample(committed)));
+
+        // the relay publishes in commit order, so once the later event is out, the earlier one would be too
+        List<ConsumerRecord<String, String>> records = readUntil(Topics.HONORS, committed.toString());
+        assertFalse(records.stream().anyMatch(r -> r.key().equals(rolledBack.toString())));
+        assertEquals(0L, countRows("SELECT count(*) FROM outbox WHERE aggregate_id = '" + rolledBack + "'"));
+    }
+
+    @Test
+    void committedEventIsPublishedExactlyOnceAcrossARelayRestartWithCloudEventsHeaders() {
+        relay.stop();
+        UUID honor = UUID.randomUUID();
+        UUID eventId = QuarkusTransaction.requiringNew().call(() -> outbox.append(honor, TestEventsResource.sample(honor)));
+        assertEquals(1L, countRows("SELECT count(*) FROM outbox WHERE published_at IS NULL AND id = '" + eventId + "'"));
+        relay.start();
+
+        UUID marker = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> outbox.append(marker, TestEventsResource.sample(marker)));
+        List<ConsumerRecord<String, String>> records = readUntil(Topics.HONORS, marker.toString());
+        List<ConsumerRecord<String, String>> ours = records.stream().filter(r -> r.key().equals(honor.toString())).toList();
+        assertEquals(1, ours.size(), "published exactly once");
+        ConsumerRecord<String, String> record = ours.get(0);
+        assertEquals(eventId.toString(), header(record, CloudEventHeaders.ID));
+        assertEquals("1.0", header(record, CloudEventHeaders.SPEC_VERSION));
+        assertEquals("gonghui.honors.honor-conferred.v1", header(record, CloudEventHeaders.TYPE));
+        assertEquals("/gonghui/platform-test", header(record, CloudEventHeaders.SOURCE));
+        assertEquals(honor.toString(), header(record, CloudEventHeaders.SUBJECT));
+        assertEquals("application/json", header(record, CloudEventHeaders.CONTENT_TYPE));
+        assertNotNull(header(record, CloudEventHeaders.TIME));
+        assertTrue(record.value().contains("\"honorId\":\"" + honor + "\""));
+    }
+
+    @Test
+    void consumedRecordCarriesTheTraceOfTheProducingRequestIntoTheHandler() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        UUID honor = UUID.randomUUID();
+        String eventId = given().header("traceparent", "00-" + traceId + "-0123456789abcdef-01")
+                .post("/test/honors/" + honor).then().statusCode(200).extract().asString();
+
+        List<ConsumerRecord<String, String>> records = readUntil(Topics.HONORS, honor.toString());
+        ConsumerRecord<String, String> record = records.stream().filter(r -> r.key().equals(honor.toString()))
+                .findFirst().orElseThrow();
+        assertEquals(eventId, header(record, CloudEventHeaders.ID));
+        assertTrue(header(record, CloudEventHeaders.TRACEPARENT).startsWith("00-" + traceId + "-"),
+                "traceparent header continues the request's trace");
+        await().atMost(DEADLINE).until(() -> countRows("SELECT count(*) FROM test_effect WHERE honor_id = '" + honor
+                + "' AND trace_id = '" + traceId + "'") == 1L);
+    }
+
+    @Test
+    void duplicateDeliveryIsAppliedOnce() throws Exception {
+        UUID honor = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        String payload = "{\"honorId\":\"" + honor + "\",\"awardCode\":\"may-day-model\",\"level\":\"MUNICIPAL\","
+                + "\"modelWorker\":false,\"year\":2016,\"recipientKind\":\"INDIVIDUAL\",\"name\":\"张伟\",\"unitName\":\"\","
+                + "\"orgCode\":\"ld\",\"certificateNo\":\"HON-2016-000009\",\"conferredAt\":\"2016-05-01T09:00:00+08:00\"}";
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (int i = 0; i < 3; i++) {
+                producer.send(event(eventId, honor.toString(), payload)).get();
+            }
+        }
+        UUID after = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> outbox.append(after, TestEventsResource.sample(after)));
+        await().atMost(DEADLINE).until(() -> countRows("SELECT count(*) FROM test_effect WHERE honor_id = '" + after + "'") == 1L);
+        assertEquals(1L, countRows("SELECT count(*) FROM test_effect WHERE honor_id = '" + honor + "'"));
+        assertEquals(1L, countRows("SELECT count(*) FROM inbox WHERE event_id = '" + eventId + "'"));
+    }
+
+    @Test
+    void poisonAndFailingMessagesGoToTheDeadLetterTopicAndConsumptionGoesOn() throws Exception {
+        String poisonId = UUID.randomUUID().toString();
+        String failingId = UUID.randomUUID().toString();
+        String failing = "{\"honorId\":\"" + RecordingHandler.ALWAYS_FAILS + "\",\"awardCode\":\"may-day-model\","
+                + "\"level\":\"MUNICIPAL\",\"modelWorker\":false,\"year\":2016,\"recipientKind\":\"INDIVIDUAL\","
+                + "\"name\":\"x\",\"unitName\":\"\",\"orgCode\":\"ld\",\"certificateNo\":\"C\",\"conferredAt\":\"2016-05-01T09:00:00+08:00\"}";
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(event(poisonId, "poison", "{\"honorId\": 42, truncated")).get();
+            producer.send(event(failingId, "failing", failing)).get();
+        }
+        UUID after = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> outbox.append(after, TestEventsResource.sample(after)));
+        await().atMost(DEADLINE).until(() -> countRows("SELECT count(*) FROM test_effect WHERE honor_id = '" + after + "'") == 1L);
+
+        List<ConsumerRecord<String, String>> dead = readUntil(Topics.deadLetterOf(Topics.HONORS), "failing");
+        ConsumerRecord<String, String> poison = dead.stream().filter(r -> poisonId.equals(header(r, CloudEventHeaders.ID)))
+                .findFirst().orElseThrow();
+        assertEquals("{\"honorId\": 42, truncated", poison.value(), "dead letter keeps the original bytes");
+        assertTrue(header(poison, CloudEventHeaders.DLQ_ERROR).contains("not JSON"));
+        assertEquals("platform-test", header(poison, CloudEventHeaders.DLQ_CONSUMER));
+        ConsumerRecord<String, String> failed = dead.stream().filter(r -> failingId.equals(header(r, CloudEventHeaders.ID)))
+                .findFirst().orElseThrow();
+        assertTrue(header(failed, CloudEventHeaders.DLQ_ERROR).contains("cannot be handled"));
+        assertEquals(0L, countRows("SELECT count(*) FROM inbox WHERE event_id = '" + failingId + "'"),
+                "a failed event leaves no inbox row, so a replay after the fix applies it");
+    }
+
+    private KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    private static ProducerRecord<String, String> event(String id, String key, String value) {
+        ProducerRecord<String, String> r = new ProducerRecord<>(Topics.HONORS, key, value);
+        r.headers().add(new RecordHeader(CloudEventHeaders.ID, id.getBytes(StandardCharsets.UTF_8)));
+        r.headers().add(new RecordHeader(CloudEventHeaders.TYPE,
+                "gonghui.honors.honor-conferred.v1".getBytes(StandardCharsets.UTF_8)));
+        r.headers().add(new RecordHeader(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8)));
+        r.headers().add(new RecordHeader(CloudEventHeaders.SOURCE, "/test".getBytes(StandardCharsets.UTF_8)));
+        return r;
+    }
+
+    /** Reads the topic from the beginning until a record with {@code key} arrives. */
+    private List<ConsumerRecord<String, String>> readUntil(String topic, String key) {
+        reader.subscribe(List.of(topic));
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        await().atMost(DEADLINE).until(() -> {
+            reader.poll(Duration.ofMillis(200)).forEach(seen::add);
+            return seen.stream().anyMatch(r -> key.equals(r.key()));
+        });
+        // drain whatever else is already there
+        reader.poll(Duration.ofMillis(300)).forEach(seen::add);
+        return seen;
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private long countRows(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
+    }
+}
