@@ -13,8 +13,9 @@ import java.util.UUID;
 
 /**
  * A fresh PostgreSQL database per test JVM on the real server, dropped at JVM exit. The server comes from
- * {@code GONGHUI_PG_HOST/PORT/USER/PASSWORD}; without them, from the credentials {@code ./suite up} keeps in
- * {@code .suite/postgres.env}; else {@code gonghui/gonghui@localhost:5432}. The user needs CREATEDB.
+ * {@code GONGHUI_PG_HOST/PORT/USER/PASSWORD} (or the launcher's {@code SUITE_PG_*}); without them, from the
+ * credentials {@code ./suite up} keeps in {@code .suite/postgres.env}; else {@code gonghui/gonghui@localhost:5432}.
+ * The user needs CREATEDB.
  */
 public final class TestPostgres {
 
@@ -101,6 +102,10 @@ public final class TestPostgres {
                 throw new IllegalStateException(e);
             }
         }
+        override(p, "host", "SUITE_PG_HOST");
+        override(p, "port", "SUITE_PG_PORT");
+        override(p, "user", "SUITE_PG_USER");
+        override(p, "password", "SUITE_PG_PASSWORD");
         override(p, "host", "GONGHUI_PG_HOST");
         override(p, "port", "GONGHUI_PG_PORT");
         override(p, "user", "GONGHUI_PG_USER");
