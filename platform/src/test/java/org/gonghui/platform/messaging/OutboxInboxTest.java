@@ -32,6 +32,7 @@ import org.gonghui.platform.outbox.Outbox;
 import org.gonghui.platform.outbox.OutboxRelay;
 import org.gonghui.platform.testing.GonghuiTestResource;
 import org.gonghui.platform.testing.TestKafka;
+import org.gonghui.platform.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,6 +175,50 @@ class OutboxInboxTest {
         assertTrue(header(failed, CloudEventHeaders.DLQ_ERROR).contains("cannot be handled"));
         assertEquals(0L, countRows("SELECT count(*) FROM inbox WHERE event_id = '" + failingId + "'"),
                 "a failed event leaves no inbox row, so a replay after the fix applies it");
+    }
+
+    @Test
+    void deadLettersAreListedForAdminsAndReplayedOnceAfterTheFix() throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        String payload = "{\"honorId\":\"" + RecordingHandler.FAILS_UNTIL_FIXED + "\",\"awardCode\":\"may-day-model\","
+                + "\"level\":\"MUNICIPAL\",\"modelWorker\":false,\"year\":2016,\"recipientKind\":\"INDIVIDUAL\","
+                + "\"name\":\"x\",\"unitName\":\"\",\"orgCode\":\"ld\",\"certificateNo\":\"C\",\"conferredAt\":\"2016-05-01T09:00:00+08:00\"}";
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(event(eventId, "fails-until-fixed", payload)).get();
+        }
+        String admin = TestTokens.token("ops", "ld", "admin");
+        await().atMost(DEADLINE).until(() -> given().auth().oauth2(admin).get("/ops/dead-letters?max=1000").then()
+                .statusCode(200).extract().jsonPath().getList("eventId").contains(eventId));
+        given().auth().oauth2(TestTokens.token("county-admin", "ld.lsj", "admin")).get("/ops/dead-letters").then()
+                .statusCode(403);
+        given().auth().oauth2(TestTokens.token("clerk", "ld", "staff")).get("/ops/dead-letters").then().statusCode(403);
+
+        RecordingHandler.bugFixed = true;
+        given().auth().oauth2(admin).post("/ops/dead-letters/replay?max=1000").then().statusCode(200);
+        await().atMost(DEADLINE).until(() -> countRows("SELECT count(*) FROM test_effect WHERE honor_id = '"
+                + RecordingHandler.FAILS_UNTIL_FIXED + "'") == 1L);
+        assertFalse(given().auth().oauth2(admin).get("/ops/dead-letters?max=1000").then().statusCode(200).extract()
+                .jsonPath().getList("eventId").contains(eventId), "a replayed letter is no longer pending");
+    }
+
+    @Test
+    void outboxEventsCanBeRepublishedFromAPointInTime() {
+        String admin = TestTokens.token("ops", "ld", "admin");
+        UUID honor = UUID.randomUUID();
+        java.time.OffsetDateTime before = java.time.OffsetDateTime.now().minusSeconds(1);
+        QuarkusTransaction.requiringNew().run(() -> outbox.append(honor, TestEventsResource.sample(honor)));
+        await().atMost(DEADLINE).until(() -> countRows("SELECT count(*) FROM outbox WHERE published_at IS NULL") == 0L);
+        int republished = given().auth().oauth2(admin).queryParam("since", before.toString())
+                .post("/ops/outbox/republish").then().statusCode(200).extract().path("republished");
+        assertTrue(republished >= 1);
+        await().atMost(DEADLINE).until(() -> readAll(honor.toString()) >= 2);
+        assertEquals(1L, countRows("SELECT count(*) FROM test_effect WHERE honor_id = '" + honor + "'"),
+                "the republished copy carries the same ce_id and is dropped by the inbox");
+    }
+
+    private long readAll(String key) {
+        return org.gonghui.platform.testing.TestEvents.readAll(Topics.HONORS, r -> key.equals(r.key()),
+                Duration.ofSeconds(1)).size();
     }
 
     private KafkaProducer<String, String> producer() {

@@ -19,6 +19,10 @@ public class RecordingHandler implements EventHandler {
     /** Events for this honor fail, to prove retries and the dead-letter topic. */
     static final java.util.UUID ALWAYS_FAILS = java.util.UUID.fromString("00000000-0000-0000-0000-0000000000ff");
 
+    /** Events for this honor fail until a test "fixes the bug" by clearing the flag. */
+    static final java.util.UUID FAILS_UNTIL_FIXED = java.util.UUID.fromString("00000000-0000-0000-0000-0000000000fe");
+    static volatile boolean bugFixed;
+
     @Inject
     EntityManager em;
 
@@ -35,6 +39,9 @@ public class RecordingHandler implements EventHandler {
         HonorConferred data = event.dataAs(HonorConferred.class);
         if (ALWAYS_FAILS.equals(data.honorId())) {
             throw new IllegalStateException("this honor cannot be handled");
+        }
+        if (FAILS_UNTIL_FIXED.equals(data.honorId()) && !bugFixed) {
+            throw new IllegalStateException("bug not fixed yet");
         }
         em.createNativeQuery("INSERT INTO test_effect (event_id, honor_id, trace_id) VALUES (?1, ?2, ?3)")
                 .setParameter(1, event.id()).setParameter(2, data.honorId())
