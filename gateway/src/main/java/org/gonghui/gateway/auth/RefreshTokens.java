@@ -1,0 +1,73 @@
+package org.gonghui.gateway.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.gonghui.gateway.keys.JwtConfig;
+
+/** Opaque single-use refresh tokens: issued in families, stored hashed, a reused one ends its whole family. */
+@ApplicationScoped
+public class RefreshTokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JwtConfig config;
+
+    public RefreshTokens(JwtConfig config) {
+        this.config = config;
+    }
+
+    /** A new token of {@code familyId} (a new family when null); returns the token itself, shown once. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String issue(UUID accountId, UUID familyId, OffsetDateTime now) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        RefreshToken row = new RefreshToken();
+        row.id = UUID.randomUUID();
+        row.familyId = familyId == null ? UUID.randomUUID() : familyId;
+        row.accountId = accountId;
+        row.tokenHash = hash(token);
+        row.issuedAt = now;
+        row.expiresAt = now.plus(config.refreshTokenLifetime());
+        row.persist();
+        return token;
+    }
+
+    /** The row of a presented token, locked against a concurrent refresh with the same token; null if unknown. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RefreshToken findForUpdate(String token) {
+        return RefreshToken.find("tokenHash", hash(token)).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int revokeFamily(UUID familyId) {
+        return RefreshToken.update("revokedAt = ?1 where familyId = ?2 and revokedAt is null",
+                OffsetDateTime.now(), familyId);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int revokeAllOf(UUID accountId) {
+        return RefreshToken.update("revokedAt = ?1 where accountId = ?2 and revokedAt is null",
+                OffsetDateTime.now(), accountId);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.gonghui.gateway.routing;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.tracing.TracingPolicy;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Mounts {@code /api/v1/<service>/**} on the Vert.x router: body limit and token check first (401/413 before any
+ * byte reaches a service), then the reverse proxy with paths, query strings and bodies unchanged. Also sets the
+ * security headers on every response of the gateway, proxied or not.
+ */
+@ApplicationScoped
+public class Routing {
+
+    private static final Logger LOG = Logger.getLogger(Routing.class);
+
+    static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer",
+            "Strict-Transport-Security", "max-age=31536000; includeSubDomains",
+            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'",
+            "Cross-Origin-Resource-Policy", "same-origin");
+
+    private final RoutingConfig config;
+    private final TokenGate gate;
+    private final Map<String, Upstream> upstreams = new LinkedHashMap<>();
+
+    public Routing(RoutingConfig config, TokenGate gate) {
+        this.config = config;
+        this.gate = gate;
+    }
+
+    void install(@Observes Router router, Vertx vertx) {
+        router.route().order(-1000).handler(Routing::securityHeaders);
+
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setKeepAlive(true)
+                .setTracingPolicy(TracingPolicy.IGNORE), // we write traceparent ourselves, once
+                new PoolOptions().setHttp1MaxSize(200));
+        config.upstreams().forEach((name, url) -> {
+            Upstream upstream = new Upstream(name, URI.create(url), client, config);
+            upstreams.put(name, upstream);
+            LOG.infof("routing /api/v1/%s/** to %s", name, url);
+        });
+        String names = String.join("|", upstreams.keySet());
+        router.routeWithRegex("^/api/v1/(" + names + ")(/.*)?$").handler(this::gateAndForward);
+    }
+
+    Map<String, Upstream> upstreams() {
+        return upstreams;
+    }
+
+    private void gateAndForward(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String path = request.path();
+        String service = path.substring("/api/v1/".length()).split("/", 2)[0];
+        Upstream upstream = upstreams.get(service);
+        long limit = bodyLimit(request, config);
+        String contentLength = request.getHeader("Content-Length");
+        if (contentLength != null && parseLength(contentLength) > limit) {
+            Problems.send(ctx, 413, "payload-too-large", "Payload Too Large",
+                    "the request body exceeds " + limit + " bytes");
+            return;
+        }
+        request.pause(); // the body waits until the token is checked
+        gate.check(request.method(), path, request.getHeader("Authorization")).onComplete(verdict -> {
+            if (verdict.failed() || verdict.result() == TokenGate.Verdict.REJECTED) {
+                request.resume();
+                Problems.send(ctx, 401, "unauthorized", "Unauthorized",
+                        "a valid bearer token from POST /auth/token is required");
+                return;
+            }
+            upstream.forward(request);
+        });
+    }
+
+    static long bodyLimit(HttpServerRequest request, RoutingConfig config) {
+        String type = request.getHeader("Content-Type");
+        return type != null && type.toLowerCase().startsWith("text/csv") ? config.csvBodyLimit()
+                : config.jsonBodyLimit();
+    }
+
+    private static long parseLength(String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static void securityHeaders(RoutingContext ctx) {
+        ctx.addHeadersEndHandler(v -> {
+            var headers = ctx.response().headers();
+            SECURITY_HEADERS.forEach(headers::set);
+        });
+        ctx.next();
+    }
+}

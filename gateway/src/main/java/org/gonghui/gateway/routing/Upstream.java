@@ -1,0 +1,172 @@
+package org.gonghui.gateway.routing;
+
+import java.net.URI;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.util.TypeLiteral;
+
+import org.gonghui.platform.errors.Problem;
+import org.jboss.logging.Logger;
+
+import io.smallrye.faulttolerance.api.TypedGuard;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+
+/**
+ * One service behind the gateway: a {@code vertx-http-proxy} reverse proxy (streaming, hop-by-hop headers dropped)
+ * plus our interceptor, guarded by a circuit breaker so a service that is down costs a fast 503, not a hang.
+ */
+final class Upstream implements ProxyInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(Upstream.class);
+
+    /** Headers a client could use to claim an identity; only the verified bearer token carries identity. */
+    static final Pattern IDENTITY_HEADERS = Pattern.compile("(?i)^(x-forwarded-(user|email|preferred-username|groups"
+            + "|access-token)|x-auth-request-.*|x-authenticated-.*|x-remote-.*|remote-user|x-user.*|x-org.*|x-roles?"
+            + "|x-groups?|x-principal.*|x-volunteer.*|x-gonghui-.*|x-consumer-.*|x-client-(id|cert).*)$");
+    private static final Pattern REQUEST_ID = Pattern.compile("^[A-Za-z0-9._:-]{1,128}$");
+    private static final Pattern TRACEPARENT = Pattern.compile("^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$");
+    private static final String[] HOP_BY_HOP = { "connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "proxy-connection", "te", "trailer", "upgrade" };
+
+    private final String name;
+    private final HttpProxy proxy;
+    private final TypedGuard<CompletionStage<ProxyResponse>> guard;
+    private final RoutingConfig config;
+
+    Upstream(String name, URI base, HttpClient client, RoutingConfig config) {
+        this.name = name;
+        this.config = config;
+        boolean ssl = "https".equalsIgnoreCase(base.getScheme());
+        int port = base.getPort() > 0 ? base.getPort() : (ssl ? 443 : 80);
+        String host = base.getHost();
+        this.proxy = HttpProxy.reverseProxy(client)
+                .originRequestProvider((request, httpClient) -> httpClient.request(new RequestOptions()
+                        .setHost(host).setPort(port).setSsl(ssl)
+                        .setConnectTimeout(config.connectTimeout().toMillis())
+                        .setIdleTimeout(config.timeout().toMillis())))
+                .addInterceptor(this);
+        RoutingConfig.CircuitBreaker cb = config.circuitBreaker();
+        this.guard = TypedGuard.create(new TypeLiteral<CompletionStage<ProxyResponse>>() {
+        }).withDescription("upstream " + name)
+                .withCircuitBreaker()
+                .name("upstream-" + name)
+                .requestVolumeThreshold(cb.requestVolumeThreshold())
+                .failureRatio(cb.failureRatio())
+                .delay(cb.delay().toMillis(), ChronoUnit.MILLIS)
+                .successThreshold(cb.successThreshold())
+                .skipOn(BodyLimitStream.TooLarge.class)
+                .onStateChange(state -> LOG.infof("circuit breaker of %s is now %s", name, state))
+                .done()
+                .withThreadOffload(false)
+                .build();
+    }
+
+    String name() {
+        return name;
+    }
+
+    void forward(io.vertx.core.http.HttpServerRequest request) {
+        proxy.handle(request);
+    }
+
+    @Override
+    public Future<ProxyResponse> handleProxyRequest(ProxyContext ctx) {
+        ProxyRequest request = ctx.request();
+        MultiMap headers = request.headers();
+        headers.names().stream().filter(h -> IDENTITY_HEADERS.matcher(h).matches()).toList().forEach(headers::remove);
+        String requestId = headers.get("X-Request-Id");
+        if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
+            requestId = UUID.randomUUID().toString();
+        }
+        headers.set("X-Request-Id", requestId);
+        ctx.set("requestId", requestId);
+        headers.set("traceparent", traceparent(headers.get("traceparent")));
+        headers.remove("tracestate");
+
+        BodyLimitStream limited = null;
+        Body body = request.getBody();
+        if (body != null && body.length() < 0) {
+            limited = new BodyLimitStream(body.stream(), Routing.bodyLimit(request.proxiedRequest(), config));
+            request.setBody(Body.body(limited, -1));
+        }
+        BodyLimitStream limit = limited;
+        Context vertxContext = Vertx.currentContext();
+        CompletionStage<ProxyResponse> sent;
+        try {
+            sent = guard.get(() -> ctx.sendRequest().toCompletionStage());
+        } catch (RuntimeException e) {
+            sent = java.util.concurrent.CompletableFuture.failedStage(e);
+        }
+        return Future.fromCompletionStage(sent, vertxContext).recover(failure -> {
+            if (limit != null && limit.exceeded()) {
+                return Future.succeededFuture(problem(ctx, 413, "payload-too-large", "Payload Too Large",
+                        "the request body exceeds " + Routing.bodyLimit(request.proxiedRequest(), config) + " bytes",
+                        Map.of()));
+            }
+            boolean open = failure.getClass().getSimpleName().equals("CircuitBreakerOpenException");
+            LOG.debugf("upstream %s failed: %s", name, failure.toString());
+            ProxyResponse response = problem(ctx, 503, "upstream-unavailable", "Service Unavailable",
+                    "the " + name + " service is not answering; try again shortly",
+                    Map.of("service", name, "circuitOpen", open));
+            response.putHeader("Retry-After", Long.toString(Math.max(1, config.circuitBreaker().delay().toSeconds())));
+            return Future.succeededFuture(response);
+        });
+    }
+
+    @Override
+    public Future<Void> handleProxyResponse(ProxyContext ctx) {
+        MultiMap headers = ctx.response().headers();
+        for (String h : HOP_BY_HOP) {
+            headers.remove(h);
+        }
+        String requestId = ctx.get("requestId", String.class);
+        if (requestId != null) {
+            headers.set("X-Request-Id", requestId);
+        }
+        return ctx.sendResponse();
+    }
+
+    private static ProxyResponse problem(ProxyContext ctx, int status, String slug, String title, String detail,
+            Map<String, Object> extensions) {
+        ProxyRequest request = ctx.request();
+        String path = request.proxiedRequest().path();
+        request.release();
+        ProxyResponse response = request.response().setStatusCode(status);
+        response.headers().clear();
+        response.putHeader("Content-Type", Problem.MEDIA_TYPE);
+        if (status == 413) {
+            response.putHeader("Connection", "close");
+        }
+        response.setBody(Body.body(Problems.body(status, slug, title, detail, path, extensions)));
+        return response;
+    }
+
+    /** Continues the caller's trace when it sent a valid traceparent, else starts one; always a new parent span id. */
+    static String traceparent(String inbound) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        String spanId = String.format("%016x", random.nextLong() | 1L);
+        if (inbound != null) {
+            var m = TRACEPARENT.matcher(inbound.strip());
+            if (m.matches() && !m.group(1).equals("0".repeat(32))) {
+                return "00-" + m.group(1) + "-" + spanId + "-" + m.group(3);
+            }
+        }
+        String traceId = String.format("%016x%016x", random.nextLong(), random.nextLong() | 1L);
+        return "00-" + traceId + "-" + spanId + "-01";
+    }
+}

@@ -1,0 +1,101 @@
+package org.gonghui.gateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A stand-in for a service behind the gateway (the real ones are tested end to end later): it echoes what it
+ * received as JSON, answers with the status asked for in {@code X-Echo-Status}, serves a small OpenAPI document, and
+ * never answers a path containing {@code /hang}.
+ */
+final class StandInUpstream {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final String name;
+    final HttpServer server;
+    final AtomicInteger requests = new AtomicInteger();
+    private final boolean servesOpenApi;
+    private final List<HttpExchange> hanging = new CopyOnWriteArrayList<>();
+
+    StandInUpstream(String name, boolean servesOpenApi) {
+        this.name = name;
+        this.servesOpenApi = servesOpenApi;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "stand-in-" + name);
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        if (path.startsWith("/q/openapi")) {
+            if (!servesOpenApi) {
+                respond(exchange, 500, "text/plain", "broken".getBytes());
+                return;
+            }
+            String doc = """
+                    {"openapi":"3.1.0","info":{"title":"%1$s","version":"1"},
+                     "paths":{"/api/v1/%1$s/things":{"get":{"summary":"things of %1$s"}}},
+                     "components":{"schemas":{"%1$sThing":{"type":"object"}}}}""".formatted(name);
+            respond(exchange, 200, "application/json", doc.getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        requests.incrementAndGet();
+        if (path.contains("/hang")) {
+            hanging.add(exchange); // never answered
+            return;
+        }
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        Map<String, Object> echo = new TreeMap<>();
+        echo.put("service", name);
+        echo.put("method", exchange.getRequestMethod());
+        echo.put("rawPath", path);
+        echo.put("rawQuery", exchange.getRequestURI().getRawQuery());
+        Map<String, String> headers = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+        echo.put("headers", headers);
+        echo.put("bodyLength", body.length);
+        echo.put("body", body.length <= 10_000 ? new String(body, StandardCharsets.UTF_8) : null);
+        String status = exchange.getRequestHeaders().getFirst("X-Echo-Status");
+        exchange.getResponseHeaders().add("X-Upstream", name);
+        respond(exchange, status == null ? 200 : Integer.parseInt(status), "application/json",
+                JSON.writeValueAsBytes(echo));
+    }
+
+    private static void respond(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}
