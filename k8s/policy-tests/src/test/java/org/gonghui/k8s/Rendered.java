@@ -52,6 +52,11 @@ final class Rendered {
         return CACHE.computeIfAbsent(name, n -> render(Repo.k8s().resolve("overlays").resolve(n), n));
     }
 
+    /** k8s/base itself: what the images and names are before an overlay changes them. */
+    static Rendered base() {
+        return CACHE.computeIfAbsent("../base", n -> render(Repo.k8s().resolve("base"), "base"));
+    }
+
     static Rendered render(Path directory, String name) {
         String yaml = kustomize(directory);
         List<ObjectNode> documents = new ArrayList<>();
