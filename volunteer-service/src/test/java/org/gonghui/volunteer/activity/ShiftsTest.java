@@ -1,0 +1,225 @@
+package org.gonghui.volunteer.activity;
+
+import static org.gonghui.volunteer.Fixtures.activity;
+import static org.gonghui.volunteer.Fixtures.as;
+import static org.gonghui.volunteer.Fixtures.community;
+import static org.gonghui.volunteer.Fixtures.coordinator;
+import static org.gonghui.volunteer.Fixtures.daysAhead;
+import static org.gonghui.volunteer.Fixtures.signUp;
+import static org.gonghui.volunteer.Fixtures.team;
+import static org.gonghui.volunteer.Fixtures.volunteer;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.gonghui.platform.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class ShiftsTest {
+
+    @Test
+    void hundredParallelSignUpsForTenSeatsConfirmExactlyTen() throws Exception {
+        String coord = coordinator("ld.lsj.race");
+        UUID activity = activity(coord, community(coord, "小花社区"), null, daysAhead(5, 9), daysAhead(5, 12), 10);
+        List<UUID> volunteers = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            volunteers.add(volunteer(coord, "志愿者" + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(25);
+        List<Future<Response>> calls = new ArrayList<>();
+        try {
+            for (UUID v : volunteers) {
+                Callable<Response> call = () -> as(coord).body(Map.of("volunteerId", v))
+                        .post("/api/v1/volunteer/activities/" + activity + "/signups");
+                calls.add(pool.submit(call));
+            }
+            int confirmed = 0;
+            int waitlisted = 0;
+            Set<Integer> positions = new HashSet<>();
+            for (Future<Response> f : calls) {
+                Response r = f.get();
+                assertEquals(201, r.statusCode(), r.asString());
+                if ("CONFIRMED".equals(r.path("status"))) {
+                    confirmed++;
+                } else {
+                    waitlisted++;
+                    positions.add(r.path("waitlistPosition"));
+                }
+            }
+            assertEquals(10, confirmed);
+            assertEquals(90, waitlisted);
+            assertEquals(90, positions.size(), "every waitlisted sign-up has its own place");
+        } finally {
+            pool.shutdownNow();
+        }
+        as(coord).get("/api/v1/volunteer/activities/" + activity).then().statusCode(200)
+                .body("confirmed", equalTo(10)).body("waitlisted", equalTo(90))
+                .body("signups.findAll { it.status == 'CONFIRMED' }.size()", equalTo(10))
+                .body("signups.findAll { it.status == 'WAITLISTED' }.waitlistPosition.max()", equalTo(90));
+    }
+
+    @Test
+    void cancellingAConfirmedSeatPromotesTheFirstWaitlisted() {
+        String coord = coordinator("ld.lsj.wait");
+        UUID activity = activity(coord, community(coord, "黄泥塘社区"), null, daysAhead(6, 9), daysAhead(6, 11), 1);
+        UUID first = volunteer(coord, "甲");
+        UUID second = volunteer(coord, "乙");
+        UUID third = volunteer(coord, "丙");
+        UUID seat = signUp(coord, activity, first, "CONFIRMED");
+        UUID secondSignup = signUp(coord, activity, second, "WAITLISTED");
+        signUp(coord, activity, third, "WAITLISTED");
+        as(coord).body(Map.of("volunteerId", second)).post("/api/v1/volunteer/activities/" + activity + "/signups")
+                .then().statusCode(409).body("type", equalTo("/problems/already-signed-up"))
+                .body("existingId", equalTo(secondSignup.toString()));
+
+        // a volunteer cannot cancel someone else's seat; the holder can
+        String secondsToken = TestTokens.volunteerToken("yi", "ld.lsj.wait", second);
+        as(secondsToken).delete("/api/v1/volunteer/activities/" + activity + "/signups/" + seat).then()
+                .statusCode(403).contentType("application/problem+json");
+        String firstsToken = TestTokens.volunteerToken("jia", "ld.lsj.wait", first);
+        as(firstsToken).delete("/api/v1/volunteer/activities/" + activity + "/signups/" + seat).then()
+                .statusCode(200).body("cancelled.status", equalTo("CANCELLED"))
+                .body("promoted.volunteerId", equalTo(second.toString()))
+                .body("promoted.status", equalTo("CONFIRMED"));
+        as(coord).get("/api/v1/volunteer/activities/" + activity).then()
+                .body("confirmed", equalTo(1)).body("waitlisted", equalTo(1))
+                .body("signups.find { it.volunteerId == '" + third + "' }.waitlistPosition", equalTo(1));
+        as(firstsToken).delete("/api/v1/volunteer/activities/" + activity + "/signups/" + seat).then()
+                .statusCode(409).body("type", equalTo("/problems/illegal-transition"));
+    }
+
+    @Test
+    void overlappingConfirmedShiftsAreRefusedNamingTheOtherShift() {
+        String coord = coordinator("ld.lsj.overlap");
+        UUID place = community(coord, "小花社区");
+        UUID morning = activity(coord, place, null, daysAhead(7, 9), daysAhead(7, 12), 5);
+        UUID lateMorning = activity(coord, place, null, daysAhead(7, 11), daysAhead(7, 13), 5);
+        UUID afternoon = activity(coord, place, null, daysAhead(7, 12), daysAhead(7, 14), 5);
+        UUID v = volunteer(coord, "丁");
+        String own = TestTokens.volunteerToken("ding", "ld.lsj.overlap", v);
+        signUp(own, morning, v, "CONFIRMED");
+        String morningTitle = as(coord).get("/api/v1/volunteer/activities/" + morning).path("title");
+        as(own).body(Map.of("volunteerId", v)).post("/api/v1/volunteer/activities/" + lateMorning + "/signups")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("/problems/shift-overlap"))
+                .body("otherActivityId", equalTo(morning.toString()))
+                .body("detail", org.hamcrest.Matchers.containsString(morningTitle));
+        signUp(own, afternoon, v, "CONFIRMED"); // back to back is not an overlap
+        // a volunteer signs up only itself
+        UUID other = volunteer(coord, "戊");
+        as(own).body(Map.of("volunteerId", other)).post("/api/v1/volunteer/activities/" + afternoon + "/signups")
+                .then().statusCode(403).body("type", equalTo("/problems/self-only"));
+    }
+
+    @Test
+    void signUpClosesWhenTheShiftStarts() {
+        String coord = coordinator("ld.lsj.closed");
+        OffsetDateTime started = OffsetDateTime.now().minusMinutes(30);
+        UUID activity = activity(coord, community(coord, "小花社区"), null, started, started.plusHours(2), 5);
+        as(coord).body(Map.of("volunteerId", volunteer(coord, "己")))
+                .post("/api/v1/volunteer/activities/" + activity + "/signups").then().statusCode(409)
+                .body("type", equalTo("/problems/signup-closed"));
+    }
+
+    @Test
+    void onlyTheLeaderOfTheActivitysTeamMayCheckIn() {
+        String org = "ld.lsj.lead";
+        String coord = coordinator(org);
+        UUID leaderOne = volunteer(coord, "队长一");
+        UUID leaderTwo = volunteer(coord, "队长二");
+        UUID member = volunteer(coord, "队员");
+        UUID teamOne = team(coord, "一队", leaderOne, member);
+        team(coord, "二队", leaderTwo);
+        UUID activity = activity(coord, community(coord, "黄泥塘社区"), teamOne, daysAhead(3, 9), daysAhead(3, 12), 5);
+        signUp(coord, activity, member, "CONFIRMED");
+        String at = daysAhead(3, 9).toString();
+        as(TestTokens.volunteerToken("leader2", org, leaderTwo)).body(Map.of("volunteerId", member, "at", at))
+                .post("/api/v1/volunteer/activities/" + activity + "/checkins").then().statusCode(403)
+                .body("type", equalTo("/problems/not-team-leader"));
+        as(TestTokens.volunteerToken("member", org, member)).body(Map.of("volunteerId", member, "at", at))
+                .post("/api/v1/volunteer/activities/" + activity + "/checkins").then().statusCode(403);
+        as(TestTokens.token("clerk", org, "staff")).body(Map.of("volunteerId", member, "at", at))
+                .post("/api/v1/volunteer/activities/" + activity + "/checkins").then().statusCode(403);
+        as(TestTokens.volunteerToken("leader1", org, leaderOne)).body(Map.of("volunteerId", member, "at", at))
+                .post("/api/v1/volunteer/activities/" + activity + "/checkins").then().statusCode(200)
+                .body("checkedInAt", startsWith(daysAhead(3, 9).toLocalDate() + "T09:00"))
+                .body("checkedInAt", endsWith("+08:00"));
+        as(TestTokens.volunteerToken("leader1", org, leaderOne))
+                .body(Map.of("volunteerId", member, "at", daysAhead(3, 8).toString()))
+                .post("/api/v1/volunteer/activities/" + activity + "/checkouts").then().statusCode(400)
+                .body("errors[0].field", equalTo("at"));
+        // someone without a seat cannot be checked in
+        as(coord).body(Map.of("volunteerId", leaderTwo)).post("/api/v1/volunteer/activities/" + activity + "/checkins")
+                .then().statusCode(409).body("type", equalTo("/problems/not-signed-up"));
+    }
+
+    @Test
+    void recordsOfAnotherCountyAreNotFound() {
+        String lsj = coordinator("ld.lsj.tenant");
+        String lx = coordinator("ld.lx");
+        UUID place = community(lsj, "小花社区");
+        UUID v = volunteer(lsj, "庚");
+        UUID t = team(lsj, "冷水江一队", v);
+        UUID activity = activity(lsj, place, t, daysAhead(9, 9), daysAhead(9, 11), 3);
+        UUID lxVolunteer = volunteer(lx, "辛");
+        as(lx).get("/api/v1/volunteer/activities/" + activity).then().statusCode(404)
+                .contentType("application/problem+json");
+        as(lx).body(Map.of("volunteerId", lxVolunteer)).post("/api/v1/volunteer/activities/" + activity + "/signups")
+                .then().statusCode(404);
+        as(lx).get("/api/v1/volunteer/teams/" + t).then().statusCode(404);
+        as(lx).get("/api/v1/volunteer/communities/" + place).then().statusCode(404);
+        as(lx).get("/api/v1/volunteer/volunteers/" + v).then().statusCode(404);
+        as(lx).get("/api/v1/volunteer/volunteers/" + v + "/hours?year=2027").then().statusCode(404);
+        as(lx).accept("text/calendar").get("/api/v1/volunteer/teams/" + t + "/calendar.ics").then().statusCode(404);
+        as(lx).get("/api/v1/volunteer/activities?size=200").then().statusCode(200)
+                .body("items.id", not(hasItem(activity.toString())));
+        as(lx).get("/api/v1/volunteer/volunteers?size=200").then().statusCode(200)
+                .body("items.id", not(hasItem(v.toString())));
+        // a team of ld.lsj cannot take a volunteer of ld.lx, and ld.lx cannot create records for ld.lsj
+        as(lsj).body(Map.of("volunteerId", lxVolunteer)).post("/api/v1/volunteer/teams/" + t + "/members").then()
+                .statusCode(400);
+        as(lx).body(Map.of("name", "x", "orgCode", "ld.lsj.tenant")).post("/api/v1/volunteer/communities").then()
+                .statusCode(403).body("type", equalTo("/problems/org-out-of-scope"));
+        // the municipal federation sees its whole subtree
+        as(coordinator("ld")).get("/api/v1/volunteer/activities/" + activity).then().statusCode(200)
+                .body("teamId", equalTo(t.toString())).body("completedAt", nullValue());
+    }
+
+    @Test
+    void invalidActivitiesAreProblemsNotServerErrors() {
+        String coord = coordinator("ld.lsj.bad");
+        UUID place = community(coord, "小花社区");
+        as(coord).body(Map.of("title", "x", "kind", "PARTY", "communityId", place, "startsAt",
+                daysAhead(2, 9).toString(), "endsAt", daysAhead(2, 10).toString(), "capacity", 3))
+                .post("/api/v1/volunteer/activities").then().statusCode(400).contentType("application/problem+json");
+        as(coord).body(Map.of("title", "x", "kind", "CLEANUP", "communityId", place, "startsAt",
+                daysAhead(2, 9).toString(), "endsAt", daysAhead(2, 8).toString(), "capacity", 3))
+                .post("/api/v1/volunteer/activities").then().statusCode(400).body("errors[0].field", equalTo("endsAt"));
+        as(coord).body(Map.of("title", "x", "kind", "CLEANUP", "communityId", place, "startsAt",
+                daysAhead(2, 9).toString(), "endsAt", daysAhead(2, 10).toString(), "capacity", 0))
+                .post("/api/v1/volunteer/activities").then().statusCode(400);
+        as(coord).body(Map.of("title", "x", "kind", "CLEANUP", "communityId", UUID.randomUUID(), "startsAt",
+                daysAhead(2, 9).toString(), "endsAt", daysAhead(2, 10).toString(), "capacity", 3))
+                .post("/api/v1/volunteer/activities").then().statusCode(404);
+    }
+}
