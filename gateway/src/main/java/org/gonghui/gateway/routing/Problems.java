@@ -12,7 +12,19 @@ import io.vertx.ext.web.RoutingContext;
 /** problem+json answers written by the routing layer itself (it runs outside JAX-RS and its mappers). */
 final class Problems {
 
+    /** Bodies up to this size are read and dropped after an early answer instead of closing the connection. */
+    private static final long MAX_DRAINED = 64L * 1024 * 1024;
+
     private Problems() {
+    }
+
+    private static long declaredLength(RoutingContext ctx) {
+        try {
+            String value = ctx.request().getHeader("Content-Length");
+            return value == null ? Long.MAX_VALUE : Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     static Buffer body(int status, String slug, String title, String detail, String instance,
@@ -34,10 +46,12 @@ final class Problems {
         if (status == 401) {
             response.putHeader("WWW-Authenticate", "Bearer");
         }
-        if (status == 413) {
-            // the unread body would otherwise be parsed as the next request
+        if (status == 413 && declaredLength(ctx) > MAX_DRAINED) {
+            // not worth reading an oversized body to the end just to keep the connection
             response.putHeader("Connection", "close");
         }
+        // the body the client is still sending is read and discarded, so it can read this answer
+        ctx.request().resume();
         response.end(body);
     }
 }

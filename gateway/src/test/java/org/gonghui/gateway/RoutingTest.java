@@ -1,0 +1,179 @@
+package org.gonghui.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.gonghui.gateway.Gateway.adminToken;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+
+import org.gonghui.platform.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class RoutingTest {
+
+    private static final String TOKEN = TestTokens.token("clerk", "ld.lsj", "staff");
+
+    @Test
+    void methodPathQueryBodyAndStatusPassThroughUnchanged() {
+        String body = "{\"name\":\"王 芳\",\"amountFen\":120000}";
+        JsonPath echo = given().urlEncodingEnabled(false).auth().oauth2(TOKEN).contentType(ContentType.JSON).body(body)
+                .header("X-Echo-Status", "201")
+                .post("/api/v1/welfare/funds/a%2Fb/applications?year=2024&q=%E7%8E%8B&q=two")
+                .then().statusCode(201).header("X-Upstream", "welfare").extract().jsonPath();
+        assertEquals("POST", echo.getString("method"));
+        assertEquals("/api/v1/welfare/funds/a%2Fb/applications", echo.getString("rawPath"));
+        assertEquals("year=2024&q=%E7%8E%8B&q=two", echo.getString("rawQuery"));
+        assertEquals(body, echo.getString("body"));
+        assertEquals("Bearer " + TOKEN, echo.getString("headers.authorization"));
+
+        for (int status : new int[] { 200, 204, 404, 409, 422, 500, 503 }) {
+            given().auth().oauth2(TOKEN).header("X-Echo-Status", status).delete("/api/v1/honors/campaigns/x")
+                    .then().statusCode(status);
+        }
+        given().auth().oauth2(TOKEN).header("X-Echo-Status", "200").patch("/api/v1/volunteer").then()
+                .statusCode(503); // the volunteer stand-in is down
+    }
+
+    @Test
+    void identityHeadersAreStrippedAndTraceHeadersAdded() {
+        JsonPath echo = given().auth().oauth2(TOKEN)
+                .header("X-Forwarded-User", "admin").header("X-Org", "ld").header("X-Roles", "admin")
+                .header("X-User-Id", "1").header("Remote-User", "admin").header("X-Auth-Request-Email", "a@b")
+                .header("X-Gonghui-Org", "ld").header("Connection", "keep-alive, X-Custom").header("Accept", "*/*")
+                .get("/api/v1/honors/nominations").then().statusCode(200)
+                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}")).extract().jsonPath();
+        for (String stripped : new String[] { "x-forwarded-user", "x-org", "x-roles", "x-user-id", "remote-user",
+                "x-auth-request-email", "x-gonghui-org" }) {
+            assertTrue(echo.getString("headers." + stripped) == null, stripped + " must not reach the service");
+        }
+        assertTrue(echo.getString("headers.traceparent").matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"));
+        assertTrue(echo.getString("headers.x-request-id").matches("[0-9a-f-]{36}"));
+        assertEquals("*/*", echo.getString("headers.accept"));
+
+        // a caller's trace continues; its request id is kept
+        String trace = "0af7651916cd43dd8448eb211c80319c";
+        JsonPath traced = given().auth().oauth2(TOKEN)
+                .header("traceparent", "00-" + trace + "-b7ad6b7169203331-01").header("X-Request-Id", "req-42")
+                .get("/api/v1/honors/nominations").then().statusCode(200).header("X-Request-Id", "req-42")
+                .extract().jsonPath();
+        assertTrue(traced.getString("headers.traceparent").startsWith("00-" + trace + "-"));
+        assertTrue(!traced.getString("headers.traceparent").contains("b7ad6b7169203331"));
+    }
+
+    @Test
+    void noTokenIs401BeforeTheServiceExceptOnPublicEndpoints() {
+        int before = GatewayTestResource.honors.requests.get();
+        given().get("/api/v1/honors/nominations").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
+        given().header("Authorization", "Basic YWRtaW46YWRtaW4=").get("/api/v1/honors/nominations").then()
+                .statusCode(401);
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/welfare/funds").then().statusCode(401);
+        assertEquals(before, GatewayTestResource.honors.requests.get());
+
+        given().get("/api/v1/honors/roll?year=2016").then().statusCode(200).body("rawQuery", equalTo("year=2016"));
+        given().contentType(ContentType.JSON).body("{\"reason\":\"not a model worker\"}")
+                .post("/api/v1/honors/nominations/" + java.util.UUID.randomUUID() + "/objections").then()
+                .statusCode(200).body("method", equalTo("POST"));
+        given().get("/api/v1/honors/rolls").then().statusCode(401);
+
+        // a gateway-issued token goes through like the test key's
+        given().auth().oauth2(adminToken()).get("/api/v1/honors/nominations").then().statusCode(200);
+    }
+
+    @Test
+    void bodiesOverTheLimitsAre413() {
+        byte[] json = new byte[1024 * 1024 + 1];
+        Arrays.fill(json, (byte) ' ');
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body(json).post("/api/v1/welfare/funds").then()
+                .statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("/problems/payload-too-large"));
+
+        // chunked (no Content-Length): counted as it streams
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body(stream(json)).post("/api/v1/welfare/funds")
+                .then().statusCode(413);
+
+        byte[] csv = ("name,idNumber,orgCode,unitName\n" + "张三,,ld.lsj,冷钢\n".repeat(120_000))
+                .getBytes(StandardCharsets.UTF_8);
+        assertTrue(csv.length > 2 * 1024 * 1024);
+        given().auth().oauth2(TOKEN).contentType("text/csv").body(csv)
+                .post("/api/v1/welfare/enrolments/import?programCode=p&year=2024").then().statusCode(200)
+                .body("bodyLength", equalTo(csv.length));
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body(Arrays.copyOf(json, 1024 * 1024))
+                .post("/api/v1/welfare/funds").then().statusCode(200).body("bodyLength", equalTo(1024 * 1024));
+
+        byte[] hugeCsv = new byte[20 * 1024 * 1024 + 1];
+        given().auth().oauth2(TOKEN).contentType("text/csv").body(hugeCsv).post("/api/v1/welfare/enrolments/import")
+                .then().statusCode(413);
+    }
+
+    @Test
+    void aServiceThatIsDownIs503QuicklyAndTheBreakerOpens() {
+        long start = System.nanoTime();
+        given().auth().oauth2(TOKEN).get("/api/v1/volunteer/activities").then().statusCode(503)
+                .contentType("application/problem+json").body("type", equalTo("/problems/upstream-unavailable"))
+                .body("service", equalTo("volunteer")).header("Retry-After", equalTo("30"));
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(TOKEN).get("/api/v1/volunteer/activities").then().statusCode(503);
+        }
+        given().auth().oauth2(TOKEN).get("/api/v1/volunteer/activities").then().statusCode(503)
+                .body("circuitOpen", equalTo(true));
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 3000, "503s must be quick");
+        // the other services are not affected
+        given().auth().oauth2(TOKEN).get("/api/v1/honors/nominations").then().statusCode(200);
+    }
+
+    @Test
+    void aServiceThatHangsIs503AfterTheTimeout() {
+        long start = System.nanoTime();
+        given().auth().oauth2(TOKEN).get("/api/v1/honors/hang").then().statusCode(503)
+                .body("type", equalTo("/problems/upstream-unavailable"));
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertTrue(millis >= 1500 && millis < 6000, "answered after " + millis + " ms");
+    }
+
+    @Test
+    void securityHeadersAndCors() {
+        given().auth().oauth2(TOKEN).get("/api/v1/honors/nominations").then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
+                .header("Content-Security-Policy", equalTo("default-src 'none'; frame-ancestors 'none'"));
+        given().get("/auth/me").then().statusCode(401).header("X-Content-Type-Options", "nosniff");
+
+        given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "Authorization,Content-Type")
+                .options("/api/v1/honors/nominations").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:5173");
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
+                .options("/api/v1/honors/nominations").then()
+                .header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void mergedOpenApiHasTheGatewayAndEveryServiceThatAnswers() {
+        given().get("/openapi").then().statusCode(200)
+                .body("paths", hasKey("/auth/token")).body("paths", hasKey("/api/v1/accounts"))
+                .body("paths", hasKey("/api/v1/honors/things")).body("components.schemas", hasKey("honorsThing"))
+                .body("paths", not(hasKey("/api/v1/welfare/things")))
+                .body("x-gonghui-upstreams.honors", equalTo("merged"))
+                .body("x-gonghui-upstreams.welfare", equalTo("unavailable"))
+                .body("x-gonghui-upstreams.volunteer", equalTo("unavailable"));
+    }
+
+    private static InputStream stream(byte[] bytes) {
+        return new ByteArrayInputStream(bytes);
+    }
+}
