@@ -134,6 +134,42 @@ class ConfigPolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "local", "production" })
+    void smallRyeConfigResolvesTheClusterValuesOfEveryService(String overlay) {
+        Rendered rendered = Rendered.overlay(overlay);
+        String issuer = rendered.one(ConfigMap.class, "gonghui-suite").getData().get("GONGHUI_JWT_ISSUER");
+        List<String> problems = new ArrayList<>();
+        for (String service : Repo.SERVICES) {
+            Map<String, String> env = rendered.environment(Rendered.mainContainer(rendered.deployment(service)));
+            var config = ServiceConfig.of(rendered, service);
+            assertEquals(env.get("QUARKUS_DATASOURCE_JDBC_URL"), config.getValue("quarkus.datasource.jdbc.url",
+                    String.class), service);
+            assertTrue(config.getValue("quarkus.datasource.jdbc.url", String.class)
+                    .startsWith("jdbc:postgresql://gonghui-pg-rw:5432/"), service);
+            assertEquals("secret:gonghui-pg-" + service.replace("-service", "") + "/password",
+                    config.getValue("quarkus.datasource.password", String.class), service);
+            String jwks = service.equals("gateway") ? "http://localhost:8080/.well-known/jwks.json"
+                    : "http://gateway:8080/.well-known/jwks.json";
+            assertEquals(jwks, config.getValue("mp.jwt.verify.publickey.location", String.class), service);
+            assertEquals(issuer, config.getValue("mp.jwt.verify.issuer", String.class), service);
+            assertEquals("secret:gonghui-person-ref/secret", config.getValue("gonghui.person-ref.secret",
+                    String.class), service);
+            // every property of the file resolves in the cluster: no required variable left unset
+            for (String name : Repo.applicationProperties(service).stringPropertyNames()) {
+                if (name.startsWith("%")) {
+                    continue;
+                }
+                try {
+                    config.getOptionalValue(name, String.class);
+                } catch (RuntimeException e) {
+                    problems.add(service + ": " + name + ": " + e.getMessage());
+                }
+            }
+        }
+        assertEquals(List.of(), problems, overlay);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "local", "production" })
     void tokensAreVerifiedAgainstTheGatewayJwksAndOneIssuer(String overlay) {
         Rendered rendered = Rendered.overlay(overlay);
         Service gateway = rendered.one(Service.class, "gateway");
@@ -203,6 +239,7 @@ class ConfigPolicyTest {
         Set<String> personRefSources = new TreeSet<>();
         for (String service : Repo.SERVICES) {
             Map<String, String> env = rendered.environment(Rendered.mainContainer(rendered.deployment(service)));
+            assertNotNull(env.get("GONGHUI_PERSON_REF_SECRET"), service + " has no personRef secret");
             personRefSources.add(env.get("GONGHUI_PERSON_REF_SECRET"));
             assertTrue(Set.of("none", "cdi").contains(env.get("GONGHUI_OTEL_EXPORTER")), service);
             assertTrue(URI.create(env.get("OTEL_EXPORTER_OTLP_ENDPOINT")).getPort() > 0, service);

@@ -22,9 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.kafka.client.runtime.KafkaRuntimeConfigProducer;
 import io.quarkus.runtime.ApplicationConfig;
-import io.smallrye.config.EnvConfigSource;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * The Kafka client settings each event service ends up with in the cluster, computed by Quarkus' own
@@ -38,14 +35,8 @@ class KafkaClientSettingsTest {
             + "username=\"%s\" password=\"from-the-strimzi-secret\";";
 
     static Map<String, Object> clientSettings(Rendered rendered, String service) {
-        Map<String, String> env = new HashMap<>();
-        rendered.environment(Rendered.mainContainer(rendered.deployment(service))).forEach((name, value) -> env.put(name,
-                value.equals("secret:" + service + "/sasl.jaas.config") ? JAAS.formatted(service) : value));
-        Config config = new SmallRyeConfigBuilder()
-                .withSources(new EnvConfigSource(env, 300))
-                .withSources(new PropertiesConfigSource(Repo.applicationProperties(service), "application.properties",
-                        250))
-                .build();
+        Config config = ServiceConfig.of(rendered, service,
+                value -> value.equals("secret:" + service + "/sasl.jaas.config") ? JAAS.formatted(service) : value);
         ApplicationConfig application = (ApplicationConfig) Proxy.newProxyInstance(
                 ApplicationConfig.class.getClassLoader(), new Class<?>[] { ApplicationConfig.class },
                 (proxy, method, args) -> method.getName().equals("name") ? Optional.of(service) : Optional.empty());
