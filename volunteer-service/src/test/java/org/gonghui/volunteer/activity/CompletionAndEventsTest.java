@@ -25,6 +25,7 @@ import org.gonghui.contracts.CloudEventHeaders;
 import org.gonghui.contracts.EventType;
 import org.gonghui.contracts.Topics;
 import org.gonghui.contracts.honors.HonorConferred;
+import org.gonghui.contracts.honors.HonorRevoked;
 import org.gonghui.contracts.welfare.AidPaid;
 import org.gonghui.platform.person.PersonRefs;
 import org.gonghui.platform.testing.TestEvents;
@@ -166,6 +167,15 @@ class CompletionAndEventsTest {
         as(coord).get("/api/v1/volunteer/volunteers/" + v).then()
                 .body("idNumberMasked", equalTo(idNumber.substring(0, 4) + "**********" + idNumber.substring(14)))
                 .body("idNumber", org.hamcrest.Matchers.nullValue());
+
+        TestEvents.publish(honorId, new HonorRevoked(honorId, "may-day-model", "MUNICIPAL", true, 2016,
+                personRefs.of(idNumber), "ld.ly", "conferred in error", OffsetDateTime.parse("2017-01-05T10:00:15+08:00")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(coord).get("/api/v1/volunteer/volunteers/" + v)
+                .then().statusCode(200).body("honors.size()", equalTo(0)));
+        // reading personal data leaves a trace in the audit log
+        as(TestTokens.token("auditor", "ld.ly", "auditor")).get("/api/v1/volunteer/audit?size=200").then()
+                .statusCode(200).body("findAll { it.action == 'volunteer.read' && it.entityId == '" + v + "' }.size()",
+                        org.hamcrest.Matchers.greaterThan(0));
     }
 
     @Test
