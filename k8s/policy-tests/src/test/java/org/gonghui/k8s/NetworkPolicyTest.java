@@ -52,6 +52,9 @@ class NetworkPolicyTest {
         pods.put("kafka", new NetworkPolicies.Pod("kafka", Repo.NAMESPACE, Map.of("strimzi.io/cluster", kafka,
                 "strimzi.io/kind", "Kafka", "strimzi.io/name", kafka + "-kafka", "strimzi.io/broker-role", "true"),
                 Map.of()));
+        pods.put("kafka-exporter", new NetworkPolicies.Pod("kafka-exporter", Repo.NAMESPACE, Map.of(
+                "strimzi.io/cluster", kafka, "strimzi.io/kind", "Kafka", "strimzi.io/name", kafka + "-kafka-exporter"),
+                Map.of()));
         pods.put("ingress-controller", new NetworkPolicies.Pod("ingress-controller", "ingress-nginx",
                 Map.of("app.kubernetes.io/name", "ingress-nginx"), Map.of()));
         pods.put("prometheus", new NetworkPolicies.Pod("prometheus", "monitoring",
