@@ -173,4 +173,14 @@ class NetworkPolicyTest {
                 "the gateway has no business with Kafka");
         assertFalse(policies.allows(suite.pod("stranger"), suite.pod("kafka"), 9093));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "local", "production" })
+    void prometheusScrapesTheConsumerLagAndNobodyElse(String overlay) {
+        Suite suite = suite(overlay);
+        NetworkPolicies policies = suite.policies();
+        assertTrue(policies.allows(suite.pod("prometheus"), suite.pod("kafka-exporter"), 9404));
+        assertFalse(policies.allows(suite.pod("stranger"), suite.pod("kafka-exporter"), 9404));
+        assertFalse(policies.allows(suite.pod("kafka-exporter"), suite.pod("gateway"), 8080));
+    }
 }
