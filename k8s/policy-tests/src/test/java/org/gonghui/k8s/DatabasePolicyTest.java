@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 
 /** CloudNativePG: instances, one database and owner per service, connection isolation, TLS, backups. */
 class DatabasePolicyTest {
@@ -140,6 +141,38 @@ class DatabasePolicyTest {
             assertTrue(hba.stream().anyMatch(l -> l.matches("host\\s+all\\s+\\S*\\b" + role + "\\b\\S*\\s+all\\s+reject")),
                     service + ": every other connection of " + role + " is rejected");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "local", "production" })
+    @SuppressWarnings("unchecked")
+    void theConnectionPoolsOfAllReplicasFitIntoPostgres(String overlay) {
+        Rendered rendered = Rendered.overlay(overlay);
+        GenericKubernetesResource cluster = rendered.customOne(CNPG, "Cluster");
+        int maxConnections = Integer.parseInt((String) Rendered.at(cluster, "spec", "postgresql", "parameters",
+                "max_connections").orElseThrow());
+        var roles = (List<Map<String, Object>>) Rendered.at(cluster, "spec", "managed", "roles").orElse(List.of());
+        int total = 0;
+        List<String> budget = new ArrayList<>();
+        for (String service : Repo.SERVICES) {
+            int maxReplicas = rendered.all(HorizontalPodAutoscaler.class).stream()
+                    .filter(h -> h.getSpec().getScaleTargetRef().getName().equals(service)).findFirst().orElseThrow()
+                    .getSpec().getMaxReplicas();
+            // Agroal's default pool size is 20 when the service does not set one
+            int pool = ServiceConfig.of(rendered, service)
+                    .getOptionalValue("quarkus.datasource.jdbc.max-size", Integer.class).orElse(20);
+            int needed = maxReplicas * pool;
+            total += needed;
+            budget.add(service + " " + maxReplicas + "x" + pool);
+            String role = roleOfSecret(cluster, "gonghui-pg-" + service.replace("-service", "")).orElseThrow();
+            roles.stream().filter(r -> role.equals(r.get("name")) && r.get("connectionLimit") != null).findFirst()
+                    .ifPresent(r -> assertTrue(((Number) r.get("connectionLimit")).intValue() >= needed,
+                            overlay + ": role " + role + " may open fewer connections than " + needed));
+        }
+        // superuser_reserved_connections (3) and the replication connections of the standbys come on top
+        int reserve = 3 + ((Number) Rendered.at(cluster, "spec", "instances").orElseThrow()).intValue() + 10;
+        assertTrue(total + reserve <= maxConnections, overlay + ": " + budget + " = " + total
+                + " connections (+ " + reserve + " reserved) exceed max_connections " + maxConnections);
     }
 
     private static String decode(Secret secret, String key) {
