@@ -1,0 +1,45 @@
+package org.gonghui.welfare.application;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+public final class ApplicationDtos {
+
+    private ApplicationDtos() {
+    }
+
+    public record SubmitApplicationRequest(
+            @NotBlank @Pattern(regexp = "[a-z0-9-]{1,64}") String programCode,
+            @NotNull UUID fundId,
+            UUID caseId,
+            UUID modelWorkerId,
+            @NotNull @Min(value = 1, message = "must be at least 1 fen") Long amountFen,
+            @Min(1) @Max(1000) Integer quantity,
+            UUID activityId,
+            Map<String, Object> details) {
+    }
+
+    public record ReasonRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record ApprovalView(String reviewer, OffsetDateTime at) {
+    }
+
+    public record ApplicationView(UUID id, String programCode, UUID fundId, UUID caseId, UUID modelWorkerId,
+            String modelWorkerLevel, String beneficiaryName, String beneficiaryKind, long amountFen, int quantity,
+            UUID activityId, Map<String, Object> details, String orgCode, int year, ApplicationStatus status,
+            String createdBy, OffsetDateTime createdAt, int approvalsRequired, List<ApprovalView> approvals,
+            OffsetDateTime approvedAt, String rejectedBy, OffsetDateTime rejectedAt, String reason,
+            String cancelledBy, OffsetDateTime cancelledAt, OffsetDateTime blockedAt, String paidBy,
+            OffsetDateTime paidAt) {
+    }
+}

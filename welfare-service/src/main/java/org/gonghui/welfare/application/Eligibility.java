@@ -1,0 +1,150 @@
+package org.gonghui.welfare.application;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.gonghui.platform.errors.ProblemException;
+import org.gonghui.platform.security.OrgScope;
+import org.gonghui.welfare.hardship.CaseStatus;
+import org.gonghui.welfare.hardship.HardshipCase;
+import org.gonghui.welfare.hardship.HardshipCaseService;
+import org.gonghui.welfare.modelworker.ModelWorker;
+import org.gonghui.welfare.program.Program;
+import org.gonghui.welfare.program.ProgramKind;
+
+/**
+ * The one place for "may this beneficiary get this grant": program rules (case kinds, model-worker registry and
+ * level, case state) and the yearly caps per beneficiary. Called at submission and again at every approval.
+ */
+@ApplicationScoped
+public class Eligibility {
+
+    /** Applications that use up a cap at submission time: everything still alive. */
+    static final Set<ApplicationStatus> LIVE = EnumSet.of(ApplicationStatus.SUBMITTED, ApplicationStatus.APPROVED,
+            ApplicationStatus.PAID);
+    /** At approval only money already granted counts, so an earlier submission cannot block a later approval. */
+    static final Set<ApplicationStatus> GRANTED = EnumSet.of(ApplicationStatus.APPROVED, ApplicationStatus.PAID);
+
+    public enum Stage {
+        SUBMISSION, APPROVAL
+    }
+
+    private final EntityManager em;
+    private final OrgScope scope;
+    private final HardshipCaseService cases;
+
+    @Inject
+    public Eligibility(EntityManager em, OrgScope scope, HardshipCaseService cases) {
+        this.em = em;
+        this.scope = scope;
+        this.cases = cases;
+    }
+
+    public Program grantProgram(String code) {
+        Program program = Program.findById(code);
+        if (program == null) {
+            throw ProblemException.invalidField("programCode", "unknown program " + code);
+        }
+        if (program.kind != ProgramKind.GRANT) {
+            throw ProblemException.unprocessable("not-a-grant-program",
+                    program.code + " is an enrolment program; enrol people with POST /api/v1/welfare/enrolments/import");
+        }
+        return program;
+    }
+
+    /** The model-worker entry the application is for, if visible; 404 otherwise. */
+    public ModelWorker modelWorker(UUID id) {
+        ModelWorker mw = ModelWorker.findById(id);
+        scope.requireVisible(mw == null ? null : mw.orgCode, "Model worker");
+        return mw;
+    }
+
+    /** Throws a 422 problem when the application's beneficiary does not qualify for the program now. */
+    public void requireEligible(Program program, Application app, Stage stage) {
+        if (program.requiresModelWorker) {
+            if (app.modelWorkerId == null) {
+                throw ProblemException.invalidField("modelWorkerId", "is required for " + program.code);
+            }
+            ModelWorker mw = ModelWorker.findById(app.modelWorkerId);
+            if (mw == null || !mw.active()) {
+                throw ProblemException.unprocessable("model-worker-revoked",
+                        "The model-worker title of this person is not (or no longer) in the registry");
+            }
+            if (!program.modelWorkerLevelList().contains(mw.level)) {
+                throw ProblemException.unprocessable("ineligible", program.code + " is for model workers of level "
+                        + program.modelWorkerLevels + "; this title is " + mw.level)
+                        .with("requiredLevels", program.modelWorkerLevelList());
+            }
+        } else {
+            if (app.caseId == null) {
+                throw ProblemException.invalidField("caseId", "is required for " + program.code);
+            }
+            HardshipCase c = HardshipCase.findById(app.caseId);
+            if (c == null) {
+                throw ProblemException.notFound("Hardship case");
+            }
+            if (!program.caseKindList().contains(c.kind.name())) {
+                throw ProblemException.unprocessable("ineligible",
+                        program.code + " is not for " + c.kind + " cases (only " + program.caseKinds + ")");
+            }
+            if (c.status == CaseStatus.CLOSED) {
+                throw ProblemException.unprocessable("case-closed", "The hardship case is closed (out of hardship)");
+            }
+            if (stage == Stage.APPROVAL && c.status != CaseStatus.VERIFIED) {
+                throw ProblemException.unprocessable("case-not-verified",
+                        "The hardship case must be verified before aid is approved");
+            }
+        }
+        requireWithinCaps(program, app, stage == Stage.SUBMISSION ? LIVE : GRANTED);
+    }
+
+    /**
+     * Yearly caps per beneficiary (amount and count) over the applications in {@code counted}, this one excluded and
+     * then added. The caller holds {@link #lockBeneficiary} so two requests cannot both squeeze under a cap.
+     */
+    void requireWithinCaps(Program program, Application app, Set<ApplicationStatus> counted) {
+        if (program.maxPerYearFen == null && program.maxTimesPerYear == null) {
+            return;
+        }
+        Object[] used = (Object[]) em.createNativeQuery("""
+                SELECT count(*), coalesce(sum(amount_fen), 0) FROM application
+                WHERE beneficiary_key = ?1 AND program_code = ?2 AND year = ?3 AND id <> ?4
+                  AND status = ANY (CAST(?5 AS text[]))""")
+                .setParameter(1, app.beneficiaryKey).setParameter(2, program.code).setParameter(3, app.year)
+                .setParameter(4, app.id)
+                .setParameter(5, "{" + String.join(",", counted.stream().map(Enum::name).toList()) + "}")
+                .getSingleResult();
+        long times = ((Number) used[0]).longValue();
+        long fen = ((Number) used[1]).longValue();
+        if (program.maxTimesPerYear != null && times + 1 > program.maxTimesPerYear) {
+            throw ProblemException.unprocessable("yearly-cap-exceeded", "The beneficiary already has " + times + " "
+                    + program.code + " grant(s) in " + app.year + " (at most " + program.maxTimesPerYear + ")")
+                    .with("maxTimesPerYear", program.maxTimesPerYear).with("usedTimes", times);
+        }
+        if (program.maxPerYearFen != null && fen + app.amountFen > program.maxPerYearFen) {
+            throw ProblemException.unprocessable("yearly-cap-exceeded", "The beneficiary would get " + (fen + app.amountFen)
+                    + " fen of " + program.code + " in " + app.year + " (at most " + program.maxPerYearFen + ")")
+                    .with("maxPerYearFen", program.maxPerYearFen).with("usedFen", fen);
+        }
+    }
+
+    /** Serialises cap checks of one beneficiary, program and year until the transaction ends. */
+    void lockBeneficiary(Application app) {
+        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(?1, 1))")
+                .setParameter(1, app.beneficiaryKey + "|" + app.programCode + "|" + app.year).getSingleResult();
+    }
+
+    List<String> levels(Program program) {
+        return program.modelWorkerLevelList();
+    }
+
+    HardshipCase visibleCase(UUID id) {
+        return cases.visible(id);
+    }
+}

@@ -1,0 +1,41 @@
+package org.gonghui.welfare.fund;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+public final class FundDtos {
+
+    private FundDtos() {
+    }
+
+    public record CreateFundRequest(
+            @NotBlank @Pattern(regexp = "[a-z0-9-]{1,64}", message = "must be 1 to 64 of a-z, 0-9 and -") String code,
+            @NotBlank @Size(max = 200) String name,
+            @NotNull @Min(1949) @Max(2200) Integer year,
+            @NotNull @Min(0) Long budgetFen,
+            String orgCode) {
+    }
+
+    public record BudgetChangeRequest(@NotNull Long deltaFen, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record FundView(UUID id, String code, String name, int year, String orgCode, long budgetFen,
+            long committedFen, long paidFen, long availableFen, OffsetDateTime createdAt) {
+
+        static FundView of(Fund f) {
+            return new FundView(f.id, f.code, f.name, f.year, f.orgCode, f.budgetFen, f.committedFen, f.paidFen,
+                    f.availableFen(), f.createdAt);
+        }
+    }
+
+    public record LedgerEntryView(long id, UUID fundId, LedgerKind kind, long amountFen, String debitAccount,
+            String creditAccount, UUID applicationId, String actor, String note, OffsetDateTime createdAt) {
+    }
+}

@@ -1,0 +1,5 @@
+package org.gonghui.welfare.fund;
+
+public enum LedgerKind {
+    BUDGET, COMMIT, RELEASE, PAYOUT
+}

@@ -1,0 +1,5 @@
+package org.gonghui.welfare.hardship;
+
+public enum CaseKind {
+    WORKER, HOUSEHOLD, ENTERPRISE
+}

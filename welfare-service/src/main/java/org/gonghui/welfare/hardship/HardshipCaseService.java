@@ -1,0 +1,190 @@
+package org.gonghui.welfare.hardship;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.gonghui.platform.audit.AuditLog;
+import org.gonghui.platform.errors.ProblemException;
+import org.gonghui.platform.paging.Page;
+import org.gonghui.platform.person.PersonRefs;
+import org.gonghui.platform.security.OrgScope;
+import org.gonghui.welfare.hardship.CaseDtos.CaseView;
+import org.gonghui.welfare.hardship.CaseDtos.CreateCaseRequest;
+import org.gonghui.welfare.hardship.CaseDtos.HistoryEntry;
+
+import io.quarkus.panache.common.Sort;
+
+/** Hardship case files: creation with duplicate detection, verification, closing, and audited reads. */
+@ApplicationScoped
+public class HardshipCaseService {
+
+    private static final String ENTITY = "HardshipCase";
+
+    private final EntityManager em;
+    private final OrgScope scope;
+    private final PersonRefs personRefs;
+    private final AuditLog audit;
+
+    @Inject
+    public HardshipCaseService(EntityManager em, OrgScope scope, PersonRefs personRefs, AuditLog audit) {
+        this.em = em;
+        this.scope = scope;
+        this.personRefs = personRefs;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public CaseView create(CreateCaseRequest request) {
+        HardshipCase c = new HardshipCase();
+        c.id = UUID.randomUUID();
+        c.kind = request.kind();
+        c.name = request.name().trim();
+        c.orgCode = scope.orgForCreate(request.orgCode());
+        String dedupeKey;
+        if (request.kind() == CaseKind.ENTERPRISE) {
+            if (request.idNumber() != null) {
+                throw ProblemException.invalidField("idNumber", "is not used for an ENTERPRISE case; give creditCode");
+            }
+            String problem = CreditCodes.problemWith(request.creditCode());
+            if (problem != null) {
+                throw ProblemException.invalidField("creditCode", problem);
+            }
+            c.creditCode = CreditCodes.normalise(request.creditCode());
+            dedupeKey = "enterprise:" + c.creditCode;
+        } else {
+            if (request.creditCode() != null) {
+                throw ProblemException.invalidField("creditCode", "is only used for an ENTERPRISE case");
+            }
+            PersonRefs.Person person = personRefs.identify("idNumber", request.idNumber());
+            c.personRef = person.personRef();
+            c.idNumberMasked = person.idNumberMasked();
+            dedupeKey = "person:" + c.personRef;
+        }
+        // serialise creations for the same person/enterprise so the duplicate check below cannot race
+        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(?1, 0))").setParameter(1, dedupeKey)
+                .getSingleResult();
+        HardshipCase existing = c.personRef != null
+                ? HardshipCase.find("personRef = ?1 and status <> ?2", c.personRef, CaseStatus.CLOSED).firstResult()
+                : HardshipCase.find("creditCode = ?1 and status <> ?2", c.creditCode, CaseStatus.CLOSED).firstResult();
+        if (existing != null) {
+            // the id tells the clerk where the live file is, even if it belongs to another org
+            throw ProblemException.conflict("duplicate-case",
+                    "A live hardship file for this " + (c.personRef != null ? "person" : "enterprise") + " exists")
+                    .with("existingId", existing.id);
+        }
+        c.hardships = request.hardships().stream().distinct().map(Enum::name).collect(Collectors.joining(","));
+        c.householdSize = request.householdSize();
+        c.monthlyIncomeFen = request.monthlyIncomeFen();
+        c.notes = request.notes();
+        c.status = CaseStatus.OPEN;
+        c.createdBy = scope.username();
+        c.createdAt = OffsetDateTime.now();
+        c.persist();
+        em.flush();
+        history(c, "CREATED", "hardships=" + c.hardships);
+        audit.record("CREATE", ENTITY, c.id, c.orgCode, c.kind + " " + c.hardships);
+        return CaseView.of(c);
+    }
+
+    @Transactional
+    public CaseView verify(UUID id, String note) {
+        HardshipCase c = visible(id);
+        if (c.status != CaseStatus.OPEN) {
+            throw ProblemException.illegalTransition("Hardship case", c.status, "verify");
+        }
+        c.status = CaseStatus.VERIFIED;
+        c.verifiedBy = scope.username();
+        c.verifiedAt = OffsetDateTime.now();
+        history(c, "VERIFIED", note);
+        audit.record("VERIFY", ENTITY, c.id, c.orgCode, note);
+        return CaseView.of(c);
+    }
+
+    @Transactional
+    public CaseView close(UUID id, String reason) {
+        HardshipCase c = visible(id);
+        if (c.status == CaseStatus.CLOSED) {
+            throw ProblemException.illegalTransition("Hardship case", c.status, "close");
+        }
+        c.status = CaseStatus.CLOSED;
+        c.closedBy = scope.username();
+        c.closedAt = OffsetDateTime.now();
+        c.closeReason = reason;
+        history(c, "CLOSED", reason);
+        audit.record("CLOSE", ENTITY, c.id, c.orgCode, reason);
+        return CaseView.of(c);
+    }
+
+    /** Every read of a case file is audited. */
+    @Transactional
+    public CaseView read(UUID id) {
+        HardshipCase c = visible(id);
+        audit.record("READ", ENTITY, c.id, c.orgCode, null);
+        return CaseView.of(c);
+    }
+
+    @Transactional
+    public Page<CaseView> list(CaseStatus status, CaseKind kind, int page, int size) {
+        String query = scope.jpql("orgCode");
+        var params = scope.parameters();
+        if (status != null) {
+            query += " and status = :status";
+            params = params.and("status", status);
+        }
+        if (kind != null) {
+            query += " and kind = :kind";
+            params = params.and("kind", kind);
+        }
+        var found = HardshipCase.<HardshipCase>find(query, Sort.descending("createdAt").and("id"), params);
+        List<HardshipCase> items = found.page(page, size).list();
+        for (HardshipCase c : items) {
+            audit.record("READ", ENTITY, c.id, c.orgCode, "list");
+        }
+        return new Page<>(items.stream().map(CaseView::of).toList(), page, size, found.count());
+    }
+
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<HistoryEntry> history(UUID id) {
+        HardshipCase c = visible(id);
+        audit.record("READ_HISTORY", ENTITY, c.id, c.orgCode, null);
+        List<Object[]> rows = em.createNativeQuery(
+                "SELECT id, at, actor, action, detail FROM hardship_case_history WHERE case_id = ?1 ORDER BY id")
+                .setParameter(1, id).getResultList();
+        return rows.stream().map(r -> new HistoryEntry(((Number) r[0]).longValue(), toOffset(r[1]), (String) r[2],
+                (String) r[3], (String) r[4])).toList();
+    }
+
+    /** The case if it lies in the caller's subtree, else 404. */
+    public HardshipCase visible(UUID id) {
+        HardshipCase c = HardshipCase.findById(id);
+        scope.requireVisible(c == null ? null : c.orgCode, "Hardship case");
+        return c;
+    }
+
+    private void history(HardshipCase c, String action, String detail) {
+        em.createNativeQuery("INSERT INTO hardship_case_history (case_id, actor, action, detail) VALUES (?1, ?2, ?3, ?4)")
+                .setParameter(1, c.id).setParameter(2, scope.username()).setParameter(3, action)
+                .setParameter(4, detail).executeUpdate();
+    }
+
+    static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        return null;
+    }
+}

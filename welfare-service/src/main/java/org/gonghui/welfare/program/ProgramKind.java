@@ -1,0 +1,5 @@
+package org.gonghui.welfare.program;
+
+public enum ProgramKind {
+    GRANT, ENROLMENT
+}
