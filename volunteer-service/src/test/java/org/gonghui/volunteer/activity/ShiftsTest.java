@@ -132,6 +132,38 @@ class ShiftsTest {
     }
 
     @Test
+    void parallelSignUpsOfOneVolunteerToOverlappingShiftsConfirmOnlyOne() throws Exception {
+        String coord = coordinator("ld.lsj.overlap2");
+        UUID place = community(coord, "黄泥塘社区");
+        List<UUID> shifts = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            shifts.add(activity(coord, place, null, daysAhead(8, 9 + i % 2), daysAhead(8, 12), 5));
+        }
+        UUID v = volunteer(coord, "赶场");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Response>> calls = new ArrayList<>();
+            for (UUID shift : shifts) {
+                calls.add(pool.submit(() -> as(coord).body(Map.of("volunteerId", v))
+                        .post("/api/v1/volunteer/activities/" + shift + "/signups")));
+            }
+            int confirmed = 0;
+            for (Future<Response> f : calls) {
+                Response r = f.get();
+                if (r.statusCode() == 201) {
+                    confirmed++;
+                } else {
+                    assertEquals(409, r.statusCode(), r.asString());
+                    assertEquals("/problems/shift-overlap", r.path("type"));
+                }
+            }
+            assertEquals(1, confirmed);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void signUpClosesWhenTheShiftStarts() {
         String coord = coordinator("ld.lsj.closed");
         OffsetDateTime started = OffsetDateTime.now().minusMinutes(30);
