@@ -136,7 +136,7 @@ class ConfigPolicyTest {
     @ValueSource(strings = { "local", "production" })
     void smallRyeConfigResolvesTheClusterValuesOfEveryService(String overlay) {
         Rendered rendered = Rendered.overlay(overlay);
-        String issuer = rendered.one(ConfigMap.class, "gonghui-suite").getData().get("GONGHUI_JWT_ISSUER");
+        String issuer = rendered.configMap("gonghui-suite").getData().get("GONGHUI_JWT_ISSUER");
         List<String> problems = new ArrayList<>();
         for (String service : Repo.SERVICES) {
             Map<String, String> env = rendered.environment(Rendered.mainContainer(rendered.deployment(service)));

@@ -148,6 +148,16 @@ final class Rendered {
         return found.get(0);
     }
 
+    /** A ConfigMap by the name it is generated under (kustomize appends a content hash: gonghui-suite-5h8d467k2f). */
+    ConfigMap configMap(String name) {
+        List<ConfigMap> found = all(ConfigMap.class).stream().filter(c -> c.getMetadata().getName().equals(name)
+                || c.getMetadata().getName().matches(java.util.regex.Pattern.quote(name) + "-[a-z0-9]{10}")).toList();
+        if (found.size() != 1) {
+            throw new AssertionError(overlay + ": expected one ConfigMap " + name + ", found " + found.size());
+        }
+        return found.get(0);
+    }
+
     List<Deployment> deployments() {
         return all(Deployment.class);
     }

@@ -221,6 +221,21 @@ class WorkloadPolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "local", "production" })
+    void aConfigurationChangeRollsThePodsThatReadIt(String overlay) {
+        // environment variables are read at container start: a ConfigMap must change its name (content hash) with
+        // its content, so that the Deployment's pod template changes and the pods roll
+        for (Deployment deployment : Rendered.overlay(overlay).deployments()) {
+            Rendered.mainContainer(deployment).getEnvFrom().forEach(source -> {
+                assertNotNull(source.getConfigMapRef(), deployment.getMetadata().getName());
+                assertTrue(source.getConfigMapRef().getName().matches(".+-[a-z0-9]{10}"),
+                        overlay + ": " + deployment.getMetadata().getName() + " reads ConfigMap "
+                                + source.getConfigMapRef().getName() + " without a content hash");
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "local", "production" })
     void onlyTheGatewayIsExposedThroughATlsIngress(String overlay) {
         Rendered rendered = Rendered.overlay(overlay);
         List<Ingress> ingresses = rendered.all(Ingress.class);
