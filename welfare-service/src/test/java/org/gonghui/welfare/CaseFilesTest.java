@@ -94,11 +94,17 @@ class CaseFilesTest {
                 .body("status", equalTo("VERIFIED")).body("verifiedBy", equalTo("clerk-lsj"));
         as(STAFF).post("/api/v1/welfare/cases/" + id + "/verify").then().statusCode(409)
                 .body("type", equalTo("/problems/illegal-transition"));
+        as(STAFF).body(Map.of("hardships", List.of("DISASTER", "LOW_INCOME"), "householdSize", 5))
+                .patch("/api/v1/welfare/cases/" + id).then().statusCode(200).body("status", equalTo("VERIFIED"))
+                .body("householdSize", equalTo(5)).body("hardships", containsInAnyOrder("DISASTER", "LOW_INCOME"));
         as(STAFF).body(Map.of("reason", "x")).post("/api/v1/welfare/cases/" + id + "/close").then().statusCode(403);
         as(REVIEWER).body(Map.of("reason", "found a job")).post("/api/v1/welfare/cases/" + id + "/close").then()
                 .statusCode(200).body("status", equalTo("CLOSED")).body("closeReason", equalTo("found a job"));
         as(STAFF).get("/api/v1/welfare/cases/" + id + "/history").then().statusCode(200)
-                .body("action", equalTo(List.of("CREATED", "VERIFIED", "CLOSED")));
+                .body("action", equalTo(List.of("CREATED", "VERIFIED", "UPDATED", "CLOSED")))
+                .body("[2].detail", equalTo("hardships LOW_INCOME -> DISASTER,LOW_INCOME; householdSize null -> 5"));
+        as(STAFF).body(Map.of("notes", "too late")).patch("/api/v1/welfare/cases/" + id).then().statusCode(409);
+        as(STAFF).body(Map.of("hardships", List.of())).patch("/api/v1/welfare/cases/" + id).then().statusCode(400);
 
         as(STAFF).get("/api/v1/welfare/cases/" + id).then().statusCode(200);
         as(ADMIN).get("/api/v1/welfare/audit?size=200").then().statusCode(200)

@@ -76,6 +76,10 @@ class EnrolmentAndStatsTest {
         upload(STAFF, "student-aid", 2031, null, csv).then().statusCode(422)
                 .body("type", equalTo("/problems/not-an-enrolment-program"));
         upload(REVIEWER, "job-training", 2031, null, csv).then().statusCode(403);
+        upload(STAFF, "job-training", 2031, null, "name,idNumber,orgCode,unitName\n\"Unclosed," + a + ",ld.lsj,X\n")
+                .then().statusCode(400).body("type", equalTo("/problems/malformed-csv"));
+        upload(STAFF, "job-training", 2031, null, "").then().statusCode(200).body("accepted", equalTo(0));
+        as(STAFF).get("/api/v1/welfare/enrolments?programCode=job-training&year=2031").then().body("total", equalTo(0));
     }
 
     @Test

@@ -119,6 +119,16 @@ class EventsTest {
                 "modelWorkerId", mw, "amountFen", 100_000)).post("/api/v1/welfare/applications").then().statusCode(201)
                 .body("modelWorkerLevel", equalTo("PROVINCIAL")).extract().path("id");
         as(REVIEWER).post("/api/v1/welfare/applications/" + approved + "/approve").then().statusCode(200);
+        // the municipal model worker gets a condolence payment, counted by level in the stats
+        String paid = as(STAFF).body(Map.of("programCode", "model-worker-condolence", "fundId", fund,
+                "modelWorkerId", municipalMw, "amountFen", 80_000)).post("/api/v1/welfare/applications").then()
+                .statusCode(201).extract().path("id");
+        as(REVIEWER).post("/api/v1/welfare/applications/" + paid + "/approve").then().statusCode(200);
+        as(FINANCE).header("Idempotency-Key", Fixtures.key()).post("/api/v1/welfare/applications/" + paid + "/pay")
+                .then().statusCode(200);
+        as(Fixtures.STAFF).get("/api/v1/welfare/stats?year=2030").then().statusCode(200)
+                .body("modelWorkerCondolence.municipal", equalTo(1))
+                .body("modelWorkerCondolence.amountFen", equalTo(80_000));
         String pending = as(STAFF).body(Map.of("programCode", "model-worker-special-hardship", "fundId", fund,
                 "modelWorkerId", mw, "amountFen", 50_000)).post("/api/v1/welfare/applications").then().statusCode(201)
                 .extract().path("id");

@@ -30,6 +30,15 @@ public final class CaseDtos {
             @Size(max = 4000) String notes) {
     }
 
+    /** Fields to change; absent fields stay as they are. */
+    public record UpdateCaseRequest(
+            @Size(min = 1, max = 200) String name,
+            @Size(min = 1) List<@NotNull Hardship> hardships,
+            @Min(1) @Max(50) Integer householdSize,
+            @Min(0) Long monthlyIncomeFen,
+            @Size(max = 4000) String notes) {
+    }
+
     public record CloseCaseRequest(@Size(max = 2000) String reason) {
     }
 

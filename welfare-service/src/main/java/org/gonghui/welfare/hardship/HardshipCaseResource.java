@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,6 +27,7 @@ import org.gonghui.welfare.hardship.CaseDtos.CaseView;
 import org.gonghui.welfare.hardship.CaseDtos.CloseCaseRequest;
 import org.gonghui.welfare.hardship.CaseDtos.CreateCaseRequest;
 import org.gonghui.welfare.hardship.CaseDtos.HistoryEntry;
+import org.gonghui.welfare.hardship.CaseDtos.UpdateCaseRequest;
 import org.gonghui.welfare.hardship.CaseDtos.VerifyCaseRequest;
 
 @Path("/api/v1/welfare/cases")
@@ -62,6 +64,14 @@ public class HardshipCaseResource {
     @Operation(summary = "One case file (the read is audited)")
     public CaseView get(@PathParam("id") UUID id) {
         return cases.read(id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed(Roles.STAFF)
+    @Operation(summary = "Change the facts of an open or verified file (name, hardships, household, income, notes); recorded in its history")
+    public CaseView update(@PathParam("id") UUID id, @Valid @NotNull UpdateCaseRequest request) {
+        return cases.update(id, request);
     }
 
     @GET

@@ -18,6 +18,7 @@ import org.gonghui.platform.security.OrgScope;
 import org.gonghui.welfare.hardship.CaseDtos.CaseView;
 import org.gonghui.welfare.hardship.CaseDtos.CreateCaseRequest;
 import org.gonghui.welfare.hardship.CaseDtos.HistoryEntry;
+import org.gonghui.welfare.hardship.CaseDtos.UpdateCaseRequest;
 
 import io.quarkus.panache.common.Sort;
 
@@ -90,6 +91,45 @@ public class HardshipCaseService {
         em.flush();
         history(c, "CREATED", "hardships=" + c.hardships);
         audit.record("CREATE", ENTITY, c.id, c.orgCode, c.kind + " " + c.hardships);
+        return CaseView.of(c);
+    }
+
+    /** Changes the file's facts (not its identity); each change is a history entry listing what changed. */
+    @Transactional
+    public CaseView update(UUID id, UpdateCaseRequest request) {
+        HardshipCase c = visible(id);
+        if (c.status == CaseStatus.CLOSED) {
+            throw ProblemException.illegalTransition("Hardship case", c.status, "update");
+        }
+        List<String> changed = new java.util.ArrayList<>();
+        if (request.name() != null && !request.name().trim().equals(c.name)) {
+            c.name = request.name().trim();
+            changed.add("name");
+        }
+        if (request.hardships() != null) {
+            String hardships = request.hardships().stream().distinct().map(Enum::name).collect(Collectors.joining(","));
+            if (!hardships.equals(c.hardships)) {
+                changed.add("hardships " + c.hardships + " -> " + hardships);
+                c.hardships = hardships;
+            }
+        }
+        if (request.householdSize() != null && !request.householdSize().equals(c.householdSize)) {
+            changed.add("householdSize " + c.householdSize + " -> " + request.householdSize());
+            c.householdSize = request.householdSize();
+        }
+        if (request.monthlyIncomeFen() != null && !request.monthlyIncomeFen().equals(c.monthlyIncomeFen)) {
+            changed.add("monthlyIncomeFen " + c.monthlyIncomeFen + " -> " + request.monthlyIncomeFen());
+            c.monthlyIncomeFen = request.monthlyIncomeFen();
+        }
+        if (request.notes() != null && !request.notes().equals(c.notes)) {
+            c.notes = request.notes();
+            changed.add("notes");
+        }
+        if (!changed.isEmpty()) {
+            String detail = String.join("; ", changed);
+            history(c, "UPDATED", detail);
+            audit.record("UPDATE", ENTITY, c.id, c.orgCode, detail);
+        }
         return CaseView.of(c);
     }
 
