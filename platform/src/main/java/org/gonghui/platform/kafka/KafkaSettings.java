@@ -34,16 +34,19 @@ public class KafkaSettings {
     private final Map<String, Object> common;
     private final int partitions;
     private final short replicationFactor;
+    private final boolean createTopics;
 
     @Inject
     public KafkaSettings(@Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "gonghui.kafka.topic-partitions", defaultValue = "3") int partitions,
-            @ConfigProperty(name = "gonghui.kafka.topic-replication-factor", defaultValue = "1") short replicationFactor) {
+            @ConfigProperty(name = "gonghui.kafka.topic-replication-factor", defaultValue = "1") short replicationFactor,
+            @ConfigProperty(name = "gonghui.kafka.create-topics", defaultValue = "true") boolean createTopics) {
         Map<String, Object> settings = new HashMap<>(kafka);
         NOT_CLIENT_SETTINGS.forEach(settings::remove);
         this.common = Map.copyOf(settings);
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
+        this.createTopics = createTopics;
     }
 
     /** A fresh copy of the common client settings, to add producer or consumer settings to. */
@@ -53,6 +56,9 @@ public class KafkaSettings {
 
     /** Creates every topic of the event catalogue and its dead-letter twin when missing. */
     public void ensureSuiteTopics() {
+        if (!createTopics) {
+            return; // in a cluster the topics are declared (KafkaTopic) and services may not create them
+        }
         List<String> topics = new java.util.ArrayList<>();
         for (EventType type : EventType.values()) {
             if (!topics.contains(type.topic())) {
