@@ -66,6 +66,17 @@ final class StandInUpstream {
             respond(exchange, 200, "application/json", doc.getBytes(StandardCharsets.UTF_8));
             return;
         }
+        if (path.endsWith("/audit")) {
+            // two entries of this service, saying whether a token came along and which query
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            String entries = "[{\"id\":2,\"at\":\"2026-03-0%2$sT10:00:00Z\",\"service\":\"%1$s\",\"actor\":\"x\","
+                    + "\"action\":\"b\",\"detail\":\"%3$s\"},{\"id\":1,\"at\":\"2020-01-0%2$sT10:00:00Z\","
+                    + "\"service\":\"%1$s\",\"actor\":\"x\",\"action\":\"a\",\"detail\":\"%4$s\"}]";
+            respond(exchange, 200, "application/json", entries.formatted(name, name.length() % 9 + 1,
+                    auth == null ? "none" : "bearer", exchange.getRequestURI().getRawQuery())
+                    .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         requests.incrementAndGet();
         if (path.contains("/hang")) {
             hanging.add(exchange); // never answered
