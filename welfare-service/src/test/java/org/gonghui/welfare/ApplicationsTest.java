@@ -293,6 +293,11 @@ class ApplicationsTest {
                 "caseId", caseId, "amountFen", 1)).post("/api/v1/welfare/applications").then().statusCode(422)
                 .body("type", equalTo("/problems/idempotency-key-reused"));
         as(REVIEWER).post("/api/v1/welfare/applications/" + first + "/approve").then().statusCode(200);
+        as(STAFF).body(Map.of("programCode", "community-aid", "fundId", fund, "caseId", caseId,
+                "amountFen", Long.MAX_VALUE)).post("/api/v1/welfare/applications").then().statusCode(400)
+                .body("errors[0].field", equalTo("amountFen"));
+        as(ADMIN).body(Map.of("deltaFen", Long.MAX_VALUE, "reason", "overflow")).post("/api/v1/welfare/funds/" + fund
+                + "/budget").then().statusCode(400).body("errors[0].field", equalTo("deltaFen"));
 
         as(ADMIN).body(Map.of("deltaFen", -60_000, "reason", "cut")).post("/api/v1/welfare/funds/" + fund + "/budget")
                 .then().statusCode(409).body("type", equalTo("/problems/insufficient-funds"));

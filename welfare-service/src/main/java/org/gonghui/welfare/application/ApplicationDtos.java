@@ -14,6 +14,9 @@ import jakarta.validation.constraints.Size;
 
 public final class ApplicationDtos {
 
+    /** a bound far above any real grant, so sums in bigint columns cannot overflow */
+    public static final long MAX_FEN = 100_000_000_000L;
+
     private ApplicationDtos() {
     }
 
@@ -22,7 +25,8 @@ public final class ApplicationDtos {
             @NotNull UUID fundId,
             UUID caseId,
             UUID modelWorkerId,
-            @NotNull @Min(value = 1, message = "must be at least 1 fen") Long amountFen,
+            @NotNull @Min(value = 1, message = "must be at least 1 fen")
+            @Max(value = MAX_FEN, message = "must be at most 1,000,000,000 yuan") Long amountFen,
             @Min(1) @Max(1000) Integer quantity,
             UUID activityId,
             Map<String, Object> details) {

@@ -12,6 +12,9 @@ import jakarta.validation.constraints.Size;
 
 public final class FundDtos {
 
+    /** a bound far above any real budget, so bigint totals cannot overflow */
+    public static final long MAX_FEN = 10_000_000_000_000L;
+
     private FundDtos() {
     }
 
@@ -19,11 +22,13 @@ public final class FundDtos {
             @NotBlank @Pattern(regexp = "[a-z0-9-]{1,64}", message = "must be 1 to 64 of a-z, 0-9 and -") String code,
             @NotBlank @Size(max = 200) String name,
             @NotNull @Min(1949) @Max(2200) Integer year,
-            @NotNull @Min(0) Long budgetFen,
+            @NotNull @Min(0) @Max(value = MAX_FEN, message = "must be at most 100,000,000,000 yuan") Long budgetFen,
             String orgCode) {
     }
 
-    public record BudgetChangeRequest(@NotNull Long deltaFen, @NotBlank @Size(max = 2000) String reason) {
+    public record BudgetChangeRequest(
+            @NotNull @Min(value = -MAX_FEN, message = "must be at least -100,000,000,000 yuan")
+            @Max(value = MAX_FEN, message = "must be at most 100,000,000,000 yuan") Long deltaFen, @NotBlank @Size(max = 2000) String reason) {
     }
 
     public record FundView(UUID id, String code, String name, int year, String orgCode, long budgetFen,
