@@ -39,6 +39,7 @@ import org.gonghui.volunteer.activity.ActivityDtos.SignupRequest;
 import org.gonghui.volunteer.activity.ActivityDtos.SignupView;
 import org.gonghui.volunteer.aid.AidDelivery;
 import org.gonghui.volunteer.community.CommunityResource;
+import org.gonghui.volunteer.support.QueryParams;
 import org.gonghui.volunteer.support.Times;
 import org.gonghui.volunteer.team.TeamResource;
 
@@ -97,9 +98,15 @@ public class ActivityResource {
     @GET
     @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "Activities in the caller's subtree, by start time; filter by window, team, community, status")
-    public Page<ActivityView> list(@QueryParam("from") OffsetDateTime from, @QueryParam("to") OffsetDateTime to,
-            @QueryParam("teamId") UUID teamId, @QueryParam("communityId") UUID communityId,
-            @QueryParam("status") Activity.Status status, @BeanParam @Valid PageParams page) {
+    public Page<ActivityView> list(@QueryParam("from") String fromParam, @QueryParam("to") String toParam,
+            @QueryParam("teamId") String teamParam, @QueryParam("communityId") String communityParam,
+            @QueryParam("status") String statusParam, @BeanParam @Valid PageParams page) {
+        // parsed here so that a malformed value is a 400 naming the parameter, not JAX-RS's 404
+        OffsetDateTime from = QueryParams.time("from", fromParam);
+        OffsetDateTime to = QueryParams.time("to", toParam);
+        UUID teamId = QueryParams.uuid("teamId", teamParam);
+        UUID communityId = QueryParams.uuid("communityId", communityParam);
+        Activity.Status status = QueryParams.enumValue("status", statusParam, Activity.Status.class);
         StringBuilder q = new StringBuilder(scope.jpql("orgCode"));
         Parameters p = scope.parameters();
         if (from != null) {
@@ -123,6 +130,18 @@ public class ActivityResource {
             p.and("status", status);
         }
         var query = Activity.find(q.toString(), Sort.by("startsAt").and("id"), p);
+        return new Page<>(query.page(page.page, page.size).<Activity>list().stream().map(a -> view(a, false)).toList(),
+                page.page, page.size, query.count());
+    }
+
+    @GET
+    @Path("open")
+    @RolesAllowed({ Roles.VOLUNTEER, Roles.COORDINATOR })
+    @Operation(summary = "Activities still open for sign-up in the caller's subtree, soonest first (for volunteers)")
+    public Page<ActivityView> open(@BeanParam @Valid PageParams page) {
+        var query = Activity.find(scope.jpql("orgCode") + " and status = :open and startsAt > :now",
+                Sort.by("startsAt").and("id"), scope.parameters().and("open", Activity.Status.OPEN)
+                        .and("now", OffsetDateTime.now()));
         return new Page<>(query.page(page.page, page.size).<Activity>list().stream().map(a -> view(a, false)).toList(),
                 page.page, page.size, query.count());
     }

@@ -8,7 +8,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -45,10 +44,11 @@ public class HoursResource {
 
     @GET
     @RolesAllowed({ Roles.COORDINATOR, Roles.VOLUNTEER })
-    @Operation(summary = "Service minutes credited to a volunteer in a year (Asia/Shanghai), per activity")
+    @Operation(summary = "Service minutes credited to a volunteer in a year (Asia/Shanghai; default this year), per activity")
     public YearHours hours(@PathParam("id") UUID id,
-            @QueryParam("year") @NotNull @Min(1949) @Max(2200) Integer year) {
+            @QueryParam("year") @Min(1949) @Max(2200) Integer yearParam) {
         Volunteer v = access.require(id);
+        int year = yearParam != null ? yearParam : java.time.LocalDate.now(Times.ZONE).getYear();
         List<HoursLine> lines = HoursEntry.getEntityManager().createQuery("""
                 select h, a from HoursEntry h, Activity a
                 where h.activityId = a.id and h.volunteerId = :v and h.year = :year

@@ -106,6 +106,15 @@ class ShiftsTest {
                 .body("signups.find { it.volunteerId == '" + third + "' }.waitlistPosition", equalTo(1));
         as(firstsToken).delete("/api/v1/volunteer/activities/" + activity + "/signups/" + seat).then()
                 .statusCode(409).body("type", equalTo("/problems/illegal-transition"));
+        // a volunteer finds open shifts and its own sign-ups (with the id to cancel)
+        as(secondsToken).get("/api/v1/volunteer/activities/open?size=200").then().statusCode(200)
+                .body("items.id", hasItem(activity.toString()));
+        as(secondsToken).get("/api/v1/volunteer/volunteers/" + second + "/signups").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].signup.id", equalTo(secondSignup.toString()))
+                .body("items[0].signup.status", equalTo("CONFIRMED"));
+        as(secondsToken).get("/api/v1/volunteer/volunteers/" + third + "/signups").then().statusCode(403);
+        as(firstsToken).get("/api/v1/volunteer/volunteers/" + first + "/signups").then().statusCode(200)
+                .body("total", equalTo(0));
     }
 
     @Test
@@ -253,5 +262,11 @@ class ShiftsTest {
         as(coord).body(Map.of("title", "x", "kind", "CLEANUP", "communityId", UUID.randomUUID(), "startsAt",
                 daysAhead(2, 9).toString(), "endsAt", daysAhead(2, 10).toString(), "capacity", 3))
                 .post("/api/v1/volunteer/activities").then().statusCode(404);
+        as(coord).get("/api/v1/volunteer/activities?status=NOPE").then().statusCode(400)
+                .body("errors[0].field", equalTo("status"));
+        as(coord).get("/api/v1/volunteer/activities?from=yesterday").then().statusCode(400)
+                .body("errors[0].field", equalTo("from"));
+        as(coord).get("/api/v1/volunteer/activities?status=open&from=2000-01-01T00:00:00Z").then().statusCode(200)
+                .body("total", equalTo(0));
     }
 }
