@@ -1,0 +1,5 @@
+package org.gonghui.honors.award;
+
+public enum AwardLevel {
+    NATIONAL, PROVINCIAL, MUNICIPAL, COUNTY
+}

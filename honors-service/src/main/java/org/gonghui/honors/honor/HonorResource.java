@@ -1,0 +1,114 @@
+package org.gonghui.honors.honor;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.gonghui.platform.idempotency.IdempotencyKeys;
+import org.gonghui.platform.paging.Page;
+import org.gonghui.platform.paging.PageParams;
+import org.gonghui.platform.security.OrgScope;
+import org.gonghui.platform.security.Roles;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+
+@Path("/api/v1/honors/honors")
+@Produces(MediaType.APPLICATION_JSON)
+public class HonorResource {
+
+    private final HonorService honors;
+    private final HonorImporter importer;
+    private final ImportParser parser;
+    private final IdempotencyKeys idempotency;
+    private final OrgScope scope;
+
+    @Inject
+    public HonorResource(HonorService honors, HonorImporter importer, ImportParser parser,
+            IdempotencyKeys idempotency, OrgScope scope) {
+        this.honors = honors;
+        this.importer = importer;
+        this.parser = parser;
+        this.idempotency = idempotency;
+        this.scope = scope;
+    }
+
+    public record RevokeRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @GET
+    @RolesAllowed("**")
+    @Transactional
+    @Operation(summary = "Conferred honors in the caller's org subtree")
+    public Page<HonorView> list(@QueryParam("year") Integer year, @QueryParam("award") String award,
+            @QueryParam("orgCode") String orgCode, @QueryParam("includeRevoked") boolean includeRevoked,
+            @BeanParam @Valid PageParams page) {
+        StringBuilder where = new StringBuilder(scope.jpql("orgCode"));
+        Parameters params = scope.parameters();
+        if (!includeRevoked) {
+            where.append(" and revokedAt is null");
+        }
+        if (year != null) {
+            where.append(" and year = :year");
+            params.and("year", year);
+        }
+        if (award != null) {
+            where.append(" and awardCode = :award");
+            params.and("award", award);
+        }
+        if (orgCode != null) {
+            // a subtree filter inside the caller's own; outside it simply matches nothing
+            where.append(" and (orgCode = :org or orgCode like :orgPrefix)");
+            params.and("org", orgCode).and("orgPrefix", orgCode.replace("%", "").replace("_", "") + ".%");
+        }
+        PanacheQuery<Honor> query = Honor.find(where.toString(),
+                Sort.descending("year").and("awardCode").and("certificateNo"), params);
+        List<HonorView> items = query.page(page.page, page.size).list().stream().map(Honor::view).toList();
+        return new Page<>(items, page.page, page.size, query.count());
+    }
+
+    @POST
+    @Path("/import")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes({ "text/csv", MediaType.APPLICATION_JSON })
+    @Transactional
+    @Operation(summary = "Import historical honors (text/csv or a JSON array); each accepted row emits honor-conferred. Honors Idempotency-Key.")
+    public Response importHonors(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, String body) {
+        String mediaType = contentType == null ? MediaType.APPLICATION_JSON : contentType.split(";")[0].strip();
+        return idempotency.execute("honors.import:" + scope.subject(), idempotencyKey,
+                Map.of("contentType", mediaType, "body", body == null ? "" : body),
+                () -> Response.ok(importer.importRows(parser.parse(mediaType, body))).build());
+    }
+
+    @POST
+    @Path("/{id}/revoke")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Revoke an honor with a reason; emits honor-revoked")
+    public HonorView revoke(@PathParam("id") UUID id, @Valid @NotNull RevokeRequest request) {
+        return honors.revoke(id, request.reason());
+    }
+}
