@@ -17,6 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Map;
 import java.util.UUID;
 
@@ -129,8 +134,22 @@ class NominationWorkflowTest {
                 .post("/api/v1/honors/objections/" + objection + "/resolve").then().statusCode(200)
                 .body("status", equalTo("DISMISSED"));
 
-        Response conferred = given().auth().oauth2(ADMIN_LD).post("/api/v1/honors/nominations/" + lsj + "/confer");
+        // two admins confer at the same moment: exactly one succeeds
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<Response>> both;
+        try {
+            Callable<Response> confer = () -> given().auth().oauth2(ADMIN_LD)
+                    .post("/api/v1/honors/nominations/" + lsj + "/confer");
+            both = pool.invokeAll(List.of(confer, confer));
+        } finally {
+            pool.shutdown();
+        }
+        Response first = both.get(0).get();
+        Response second = both.get(1).get();
+        Response conferred = first.statusCode() == 200 ? first : second;
+        Response lost = first.statusCode() == 200 ? second : first;
         conferred.then().statusCode(200).body("status", equalTo("CONFERRED")).body("honorId", notNullValue());
+        lost.then().statusCode(409).contentType("application/problem+json");
         String honorId = conferred.path("honorId");
         given().auth().oauth2(ADMIN_LD).post("/api/v1/honors/nominations/" + lsj + "/confer").then().statusCode(409)
                 .body("type", equalTo("/problems/illegal-transition")).body("currentState", equalTo("CONFERRED"));
@@ -138,6 +157,8 @@ class NominationWorkflowTest {
         // the event is on Kafka, in CloudEvents binary mode, and matches its schema
         ConsumerRecord<String, String> record = TestEvents.awaitRecord(Topics.HONORS,
                 r -> r.value().contains(honorId), DEADLINE);
+        assertEquals(1, given().auth().oauth2(ADMIN_LD).get("/api/v1/honors/honors?year=" + year)
+                .then().extract().<Integer> path("total"), "one honor despite two concurrent conferrals");
         assertEquals(honorId, record.key());
         assertEquals("1.0", TestEvents.header(record, CloudEventHeaders.SPEC_VERSION));
         assertEquals(EventType.HONOR_CONFERRED.type(), TestEvents.header(record, CloudEventHeaders.TYPE));
