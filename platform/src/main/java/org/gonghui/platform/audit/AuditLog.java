@@ -39,8 +39,10 @@ public class AuditLog {
     /** Records an action by the current caller (or {@code system} outside a request, e.g. a consumed event). */
     @Transactional(Transactional.TxType.REQUIRED)
     public void record(String action, String entityType, Object entityId, String orgCode, String detail) {
-        String actor = jwt != null && jwt.getName() != null ? jwt.getName() : "system";
-        String actorOrg = jwt != null ? jwt.getClaim(OrgScope.ORG_CLAIM) : null;
+        // consumed events run outside any HTTP request: no token, the actor is the system itself
+        boolean inRequest = io.quarkus.arc.Arc.container().requestContext().isActive();
+        String actor = inRequest && jwt.getName() != null ? jwt.getName() : "system";
+        String actorOrg = inRequest ? jwt.getClaim(OrgScope.ORG_CLAIM) : null;
         em.createNativeQuery("""
                 INSERT INTO audit_log (service, actor, actor_org, action, entity_type, entity_id, org_code, detail, trace_id)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")

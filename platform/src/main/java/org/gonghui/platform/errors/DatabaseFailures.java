@@ -18,7 +18,8 @@ public final class DatabaseFailures {
             if (t instanceof org.hibernate.exception.JDBCConnectionException) {
                 return true;
             }
-            if (t.getMessage() != null && t.getMessage().contains("Acquisition timeout")) {
+            // Agroal: "Sorry, acquisition timeout!" when no pooled connection frees up in time
+            if (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
                 return true;
             }
         }

@@ -147,6 +147,8 @@ class OutboxInboxTest {
         await().atMost(DEADLINE).until(() -> countRows("SELECT count(*) FROM test_effect WHERE honor_id = '" + after + "'") == 1L);
         assertEquals(1L, countRows("SELECT count(*) FROM test_effect WHERE honor_id = '" + honor + "'"));
         assertEquals(1L, countRows("SELECT count(*) FROM inbox WHERE event_id = '" + eventId + "'"));
+        assertEquals(1L, countRows("SELECT count(*) FROM audit_log WHERE entity_id = '" + honor
+                + "' AND actor = 'system'"), "handlers run outside requests and audit as the system");
     }
 
     @Test

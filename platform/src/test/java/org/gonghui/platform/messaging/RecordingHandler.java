@@ -29,6 +29,9 @@ public class RecordingHandler implements EventHandler {
     @Inject
     TraceContexts traces;
 
+    @Inject
+    org.gonghui.platform.audit.AuditLog audit;
+
     @Override
     public Set<EventType> handles() {
         return Set.of(EventType.HONOR_CONFERRED);
@@ -46,5 +49,6 @@ public class RecordingHandler implements EventHandler {
         em.createNativeQuery("INSERT INTO test_effect (event_id, honor_id, trace_id) VALUES (?1, ?2, ?3)")
                 .setParameter(1, event.id()).setParameter(2, data.honorId())
                 .setParameter(3, traces.currentTraceId()).executeUpdate();
+        audit.record("test-event-applied", "honor", data.honorId(), data.orgCode(), null);
     }
 }

@@ -17,6 +17,8 @@ public class GonghuiTestResource implements QuarkusTestResourceLifecycleManager 
                 java.nio.file.Path.of("").toAbsolutePath().getFileName().toString());
         return Map.of(
                 "kafka.bootstrap.servers", TestKafka.bootstrapServers(),
+                // the environment name maps onto kafka.bootstrap.servers too; a developer's shell must not win
+                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers(),
                 "quarkus.datasource.jdbc.url", TestPostgres.jdbcUrl(module),
                 "quarkus.datasource.username", TestPostgres.username(),
                 "quarkus.datasource.password", TestPostgres.password(),
