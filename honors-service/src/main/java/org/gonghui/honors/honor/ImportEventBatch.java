@@ -1,6 +1,5 @@
 package org.gonghui.honors.honor;
 
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,15 +19,14 @@ import org.gonghui.platform.tracing.TraceContexts;
 import org.hibernate.Session;
 
 /**
- * Writes many honor-conferred events to the platform outbox in JDBC batches, in the caller's transaction: the rows
- * are exactly what {@code Outbox.append} writes (schema-validated JSON, topic, type, key, traceparent), but one round
- * trip per 500 events instead of one per event, which {@code Outbox.append} costs (about 2.5 ms each here). The relay
- * is woken after commit as {@code Outbox} does. Wanted upstream: {@code Outbox.appendAll}.
+ * Writes many honor-conferred events to the platform outbox at once, in the caller's transaction: the rows are
+ * exactly what {@code Outbox.append} writes (schema-validated JSON, topic, type, key, traceparent), but in one COPY
+ * stream instead of one INSERT per event, which costs about 2.5 ms each here. The relay is woken after commit as
+ * {@code Outbox} does. Wanted upstream: a batch {@code Outbox.appendAll}.
  */
 @ApplicationScoped
 public class ImportEventBatch {
 
-    private static final int BATCH = 500;
     private static final String WAKE = ImportEventBatch.class.getName() + ".wake";
 
     private final EntityManager em;
@@ -56,31 +54,14 @@ public class ImportEventBatch {
         String traceparent = traces.currentTraceparent();
         // serialising and schema-validating is the costly part: spread it over the cores
         List<String> payloads = events.parallelStream().map(event -> json.toValidJson(type, event)).toList();
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement("""
-                    INSERT INTO outbox (id, topic, event_type, aggregate_id, subject, payload, traceparent)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-                int pending = 0;
-                for (int i = 0; i < events.size(); i++) {
-                    String key = events.get(i).honorId().toString();
-                    ps.setObject(1, UUID.randomUUID());
-                    ps.setString(2, type.topic());
-                    ps.setString(3, type.type());
-                    ps.setString(4, key);
-                    ps.setString(5, key);
-                    ps.setString(6, payloads.get(i));
-                    ps.setString(7, traceparent);
-                    ps.addBatch();
-                    if (++pending == BATCH) {
-                        ps.executeBatch();
-                        pending = 0;
-                    }
-                }
-                if (pending > 0) {
-                    ps.executeBatch();
-                }
-            }
-        });
+        List<String[]> rows = new java.util.ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            String key = events.get(i).honorId().toString();
+            rows.add(new String[] { UUID.randomUUID().toString(), type.topic(), type.type(), key, key, payloads.get(i),
+                    traceparent });
+        }
+        em.unwrap(Session.class).doWork(connection -> PgCopy.copy(connection, "outbox",
+                "id, topic, event_type, aggregate_id, subject, payload, traceparent", rows));
         if (transactions.getResource(WAKE) == null) {
             transactions.putResource(WAKE, Boolean.TRUE);
             transactions.registerInterposedSynchronization(new Synchronization() {
