@@ -298,6 +298,10 @@ class NominationWorkflowTest {
 
         // after rejection the person may be nominated again in the same campaign
         draft(STAFF_LSJ, individual(campaignId, "周师傅", idNumber, "ld.lsj"));
+        given().auth().oauth2(ADMIN_LD).get("/api/v1/honors/nominations?status=CONFIRMED").then().statusCode(400)
+                .body("errors[0].field", equalTo("status"));
+        given().auth().oauth2(ADMIN_LD).get("/api/v1/honors/honors?orgCode=ld%25").then().statusCode(400)
+                .body("errors[0].field", equalTo("orgCode"));
         // unknown ids are 404, malformed ids are problems too
         given().auth().oauth2(ADMIN_LD).get("/api/v1/honors/nominations/" + UUID.randomUUID()).then().statusCode(404);
         given().auth().oauth2(ADMIN_LD).get("/api/v1/honors/nominations/not-a-uuid").then().statusCode(404)

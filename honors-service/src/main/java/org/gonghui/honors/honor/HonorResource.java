@@ -28,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.gonghui.platform.idempotency.IdempotencyKeys;
 import org.gonghui.platform.paging.Page;
 import org.gonghui.platform.paging.PageParams;
+import org.gonghui.platform.errors.ProblemException;
+import org.gonghui.platform.security.OrgCodes;
 import org.gonghui.platform.security.OrgScope;
 import org.gonghui.platform.security.Roles;
 
@@ -79,9 +81,12 @@ public class HonorResource {
             params.and("award", award);
         }
         if (orgCode != null) {
+            if (!OrgCodes.isValid(orgCode)) {
+                throw ProblemException.invalidField("orgCode", "must be a dotted lowercase org code like ld.lsj");
+            }
             // a subtree filter inside the caller's own; outside it simply matches nothing
             where.append(" and (orgCode = :org or orgCode like :orgPrefix)");
-            params.and("org", orgCode).and("orgPrefix", orgCode.replace("%", "").replace("_", "") + ".%");
+            params.and("org", orgCode).and("orgPrefix", orgCode + ".%");
         }
         PanacheQuery<Honor> query = Honor.find(where.toString(),
                 Sort.descending("year").and("awardCode").and("certificateNo"), params);

@@ -34,6 +34,7 @@ import org.gonghui.honors.nomination.NominationDtos.ScoreView;
 import org.gonghui.honors.notice.ObjectionDtos.NewObjection;
 import org.gonghui.honors.notice.ObjectionDtos.ObjectionView;
 import org.gonghui.honors.notice.ObjectionService;
+import org.gonghui.platform.errors.ProblemException;
 import org.gonghui.platform.paging.Page;
 import org.gonghui.platform.paging.PageParams;
 import org.gonghui.platform.security.OrgCodes;
@@ -146,7 +147,8 @@ public class NominationResource {
     @Transactional
     @Operation(summary = "Nominations the caller may read, filtered by campaign and status")
     public Page<NominationView> list(@QueryParam("campaignId") UUID campaignId,
-            @QueryParam("status") NominationStatus status, @BeanParam @Valid PageParams page) {
+            @QueryParam("status") String statusName, @BeanParam @Valid PageParams page) {
+        NominationStatus status = parseStatus(statusName);
         StringBuilder where = new StringBuilder("(" + scope.jpql("orgCode"));
         Parameters params = scope.parameters();
         if (scope.hasRole(Roles.REVIEWER)) {
@@ -174,5 +176,17 @@ public class NominationResource {
         List<NominationView> items = found.stream().map(n -> nominations.view(n,
                 campaignsById.computeIfAbsent(n.campaignId, cid -> Campaign.findById(cid)), stats.get(n.id))).toList();
         return new Page<>(items, page.page, page.size, query.count());
+    }
+
+    private static NominationStatus parseStatus(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            return NominationStatus.valueOf(name.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("status", "must be one of " + java.util.Arrays.toString(
+                    NominationStatus.values()));
+        }
     }
 }
