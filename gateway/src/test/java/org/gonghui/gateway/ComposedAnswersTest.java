@@ -63,4 +63,26 @@ class ComposedAnswersTest {
                 .then().statusCode(403);
         given().auth().oauth2(token).get("/api/v1/reports/annual/12").then().statusCode(400);
     }
+
+    @Test
+    void annualReportAsXlsxHasARowPerFigure() throws Exception {
+        String token = TestTokens.token("auditor", "ld", "auditor");
+        byte[] xlsx = given().auth().oauth2(token)
+                .accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .get("/api/v1/reports/annual/2016").then().statusCode(200)
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .extract().asByteArray();
+        java.util.Map<String, String> rows = new java.util.HashMap<>();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+            workbook.getSheetAt(0).forEach(row -> rows.put(row.getCell(0).getStringCellValue(),
+                    formatter.formatCellValue(row.getCell(1))));
+        }
+        org.junit.jupiter.api.Assertions.assertEquals("2016", rows.get("year"));
+        org.junit.jupiter.api.Assertions.assertEquals("ld", rows.get("orgCode"));
+        org.junit.jupiter.api.Assertions.assertEquals("honors", rows.get("honors / service"));
+        org.junit.jupiter.api.Assertions.assertEquals("year=2016", rows.get("welfare / rawQuery"));
+        org.junit.jupiter.api.Assertions.assertEquals("unavailable", rows.get("volunteer"));
+        org.junit.jupiter.api.Assertions.assertEquals("true", rows.get("partial"));
+    }
 }

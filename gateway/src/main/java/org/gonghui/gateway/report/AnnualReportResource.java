@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -59,6 +60,19 @@ public class AnnualReportResource {
         JsonNode w = section(welfare.join());
         JsonNode v = section(volunteer.join());
         return new AnnualReport(year, scope.org(), h, w, v, h == null || w == null || v == null);
+    }
+
+    @GET
+    @Produces(AnnualReportWorkbook.MEDIA_TYPE)
+    @RolesAllowed({ Roles.STAFF, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "The annual report as an xlsx workbook (one row per figure)")
+    public Response workbook(@PathParam("year") @Min(1949) @Max(2100) int year,
+            @HeaderParam("Authorization") String authorization) {
+        AnnualReport report = report(year, authorization);
+        return Response.ok(AnnualReportWorkbook.write(report), AnnualReportWorkbook.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"gonghui-annual-" + year + "-"
+                        + report.orgCode() + ".xlsx\"")
+                .build();
     }
 
     private CompletableFuture<JsonNode> stats(String service, int year, String authorization) {
