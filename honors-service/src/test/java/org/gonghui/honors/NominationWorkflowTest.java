@@ -235,7 +235,7 @@ class NominationWorkflowTest {
                 .body("action", hasItems("campaign.created", "nomination.created", "nomination.submitted",
                         "nomination.scored", "nomination.shortlisted", "nomination.not-selected", "objection.lodged",
                         "objection.dismissed", "objection.upheld", "nomination.withdrawn", "nomination.conferred",
-                        "honor.conferred", "honor.revoked"))
+                        "honor.conferred", "honor.revoked", "nomination.read", "honor.list"))
                 .body("findAll { it.action == 'nomination.submitted' }.actor", hasItem("clerk-lsj"));
     }
 

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.gonghui.platform.idempotency.IdempotencyKeys;
 import org.gonghui.platform.paging.Page;
 import org.gonghui.platform.paging.PageParams;
+import org.gonghui.platform.audit.AuditLog;
 import org.gonghui.platform.errors.ProblemException;
 import org.gonghui.platform.security.OrgCodes;
 import org.gonghui.platform.security.OrgScope;
@@ -46,10 +47,12 @@ public class HonorResource {
     private final ImportParser parser;
     private final IdempotencyKeys idempotency;
     private final OrgScope scope;
+    private final AuditLog audit;
 
     @Inject
     public HonorResource(HonorService honors, HonorImporter importer, ImportParser parser,
-            IdempotencyKeys idempotency, OrgScope scope) {
+            IdempotencyKeys idempotency, OrgScope scope, AuditLog audit) {
+        this.audit = audit;
         this.honors = honors;
         this.importer = importer;
         this.parser = parser;
@@ -91,6 +94,11 @@ public class HonorResource {
         PanacheQuery<Honor> query = Honor.find(where.toString(),
                 Sort.descending("year").and("awardCode").and("certificateNo"), params);
         List<HonorView> items = query.page(page.page, page.size).list().stream().map(Honor::view).toList();
+        long personal = items.stream().filter(h -> h.idNumberMasked() != null).count();
+        if (personal > 0) {
+            audit.record("honor.list", "Honor", null, scope.org(),
+                    "personal data of " + personal + " recipient(s) read; year=" + year + " award=" + award);
+        }
         return new Page<>(items, page.page, page.size, query.count());
     }
 

@@ -34,6 +34,7 @@ import org.gonghui.honors.nomination.NominationDtos.ScoreView;
 import org.gonghui.honors.notice.ObjectionDtos.NewObjection;
 import org.gonghui.honors.notice.ObjectionDtos.ObjectionView;
 import org.gonghui.honors.notice.ObjectionService;
+import org.gonghui.platform.audit.AuditLog;
 import org.gonghui.platform.errors.ProblemException;
 import org.gonghui.platform.paging.Page;
 import org.gonghui.platform.paging.PageParams;
@@ -53,9 +54,12 @@ public class NominationResource {
     private final NominationService nominations;
     private final ObjectionService objections;
     private final OrgScope scope;
+    private final AuditLog audit;
 
     @Inject
-    public NominationResource(NominationService nominations, ObjectionService objections, OrgScope scope) {
+    public NominationResource(NominationService nominations, ObjectionService objections, OrgScope scope,
+            AuditLog audit) {
+        this.audit = audit;
         this.nominations = nominations;
         this.objections = objections;
         this.scope = scope;
@@ -139,6 +143,9 @@ public class NominationResource {
     @Operation(summary = "One nomination")
     public NominationView get(@PathParam("id") UUID id) {
         Nomination n = nominations.requireReadable(id);
+        if (n.personRef != null) {
+            audit.record("nomination.read", "Nomination", n.id, n.orgCode, "personal data read");
+        }
         return nominations.view(n, Campaign.findById(n.campaignId));
     }
 
@@ -175,6 +182,11 @@ public class NominationResource {
         Map<UUID, Campaign> campaignsById = new HashMap<>();
         List<NominationView> items = found.stream().map(n -> nominations.view(n,
                 campaignsById.computeIfAbsent(n.campaignId, cid -> Campaign.findById(cid)), stats.get(n.id))).toList();
+        long personal = found.stream().filter(n -> n.personRef != null).count();
+        if (personal > 0) {
+            audit.record("nomination.list", "Nomination", campaignId, scope.org(),
+                    "personal data of " + personal + " nominee(s) read; status=" + status);
+        }
         return new Page<>(items, page.page, page.size, query.count());
     }
 
