@@ -50,6 +50,25 @@ import io.smallrye.jwt.build.Jwt;
 @QuarkusTest
 class IdentityTest {
 
+    @jakarta.inject.Inject
+    org.gonghui.gateway.auth.Housekeeping housekeeping;
+
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
+    @Test
+    void housekeepingDropsOldLoginAttemptsAndKeepsRecentOnes() {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "INSERT INTO login_attempt (client_ip, username, succeeded, attempted_at) VALUES "
+                        + "('10.99.0.1', 'old', false, now() - interval '8 days'), ('10.99.0.1', 'new', false, now())")
+                .executeUpdate());
+        assertTrue(housekeeping.prune() >= 1);
+        long left = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("SELECT count(*) FROM login_attempt WHERE client_ip = '10.99.0.1'")
+                .getSingleResult()).longValue());
+        assertEquals(1, left);
+    }
+
     @Test
     void firstAdminLogsInWithTheGeneratedPasswordFromAnOwnerOnlyFile() throws Exception {
         assertEquals(PosixFilePermissions.fromString("rw-------"),
