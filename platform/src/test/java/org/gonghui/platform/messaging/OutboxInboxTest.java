@@ -99,7 +99,7 @@ class OutboxInboxTest {
 
         UUID marker = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> outbox.append(marker, TestEventsResource.sample(marker)));
-        List<ConsumerRecord<String, String>> records = readUntil(Topics.HONORS, marker.toString());
+        List<ConsumerRecord<String, String>> records = readUntil(Topics.HONORS, marker.toString(), honor.toString());
         List<ConsumerRecord<String, String>> ours = records.stream().filter(r -> r.key().equals(honor.toString())).toList();
         assertEquals(1, ours.size(), "published exactly once");
         ConsumerRecord<String, String> record = ours.get(0);
@@ -128,6 +128,17 @@ class OutboxInboxTest {
                 "traceparent header continues the request's trace");
         await().atMost(DEADLINE).until(() -> countRows("SELECT count(*) FROM test_effect WHERE honor_id = '" + honor
                 + "' AND trace_id = '" + traceId + "'") == 1L);
+    }
+
+    @Test
+    void aBatchOfEventsIsPublishedAndAppliedLikeSingleOnes() {
+        List<UUID> honors = java.util.stream.IntStream.range(0, 2_500).mapToObj(i -> UUID.randomUUID()).toList();
+        QuarkusTransaction.requiringNew().run(() -> outbox.appendAll(
+                honors.stream().map(TestEventsResource::sample).toList(), org.gonghui.contracts.honors.HonorConferred::honorId));
+        assertEquals(2_500L, countRows("SELECT count(DISTINCT id) FROM outbox WHERE aggregate_id IN ("
+                + honors.stream().map(h -> "'" + h + "'").collect(java.util.stream.Collectors.joining(",")) + ")"));
+        await().atMost(DEADLINE).until(() -> countRows("SELECT count(*) FROM test_effect WHERE honor_id IN ("
+                + honors.stream().map(h -> "'" + h + "'").collect(java.util.stream.Collectors.joining(",")) + ")") == 2_500L);
     }
 
     @Test
@@ -238,16 +249,18 @@ class OutboxInboxTest {
         return r;
     }
 
-    /** Reads the topic from the beginning until a record with {@code key} arrives. */
-    private List<ConsumerRecord<String, String>> readUntil(String topic, String key) {
+    /** Reads the topic from the beginning until records with all {@code keys} arrived (partitions interleave). */
+    private List<ConsumerRecord<String, String>> readUntil(String topic, String... keys) {
         reader.subscribe(List.of(topic));
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         await().atMost(DEADLINE).until(() -> {
             reader.poll(Duration.ofMillis(200)).forEach(seen::add);
-            return seen.stream().anyMatch(r -> key.equals(r.key()));
+            return java.util.Arrays.stream(keys).allMatch(k -> seen.stream().anyMatch(r -> k.equals(r.key())));
         });
-        // drain whatever else is already there
-        reader.poll(Duration.ofMillis(300)).forEach(seen::add);
+        // drain whatever else is already there, so a duplicate would be seen too
+        for (int i = 0; i < 5; i++) {
+            reader.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
         return seen;
     }
 
