@@ -22,6 +22,8 @@ import org.gonghui.honors.clock.HonorsClock;
 import org.gonghui.honors.honor.ImportDtos.ImportError;
 import org.gonghui.honors.honor.ImportDtos.ImportResult;
 import org.gonghui.honors.honor.ImportDtos.ImportRow;
+import org.gonghui.contracts.honors.HonorConferred;
+import org.gonghui.platform.outbox.Outbox;
 import org.gonghui.platform.audit.AuditLog;
 import org.gonghui.platform.person.PersonRefs;
 import org.gonghui.platform.person.ResidentIdNumbers;
@@ -41,18 +43,18 @@ public class HonorImporter {
     private final OrgScope scope;
     private final PersonRefs personRefs;
     private final CertificateNumbers certificates;
-    private final ImportEventBatch events;
+    private final Outbox outbox;
     private final AuditLog audit;
     private final HonorsClock clock;
     private final EntityManager em;
 
     @Inject
-    public HonorImporter(OrgScope scope, PersonRefs personRefs, CertificateNumbers certificates, ImportEventBatch events,
+    public HonorImporter(OrgScope scope, PersonRefs personRefs, CertificateNumbers certificates, Outbox outbox,
             AuditLog audit, HonorsClock clock, EntityManager em) {
         this.scope = scope;
         this.personRefs = personRefs;
         this.certificates = certificates;
-        this.events = events;
+        this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
         this.em = em;
@@ -104,7 +106,8 @@ public class HonorImporter {
         errors.sort((a, b) -> Integer.compare(a.line(), b.line()));
         numberCertificates(fresh);
         insert(fresh);
-        events.appendConferred(fresh.stream().map(h -> HonorService.conferredEvent(h, awards.get(h.awardCode))).toList());
+        outbox.appendAll(fresh.stream().map(h -> HonorService.conferredEvent(h, awards.get(h.awardCode))).toList(),
+                HonorConferred::honorId);
         audit.record("honor.imported", "HonorImport", null, scope.org(),
                 fresh.size() + " honors imported, " + errors.size() + " rows rejected");
         return new ImportResult(fresh.size(), errors.size(), errors);
