@@ -6,6 +6,5 @@ import io.quarkus.test.common.QuarkusTestResource;
 
 /** Every @QuarkusTest of this module runs against a real Kafka broker and a fresh real PostgreSQL database. */
 @QuarkusTestResource(value = GonghuiTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = DotEnvKafkaOverride.class, restrictToAnnotatedClass = false)
 public class TestInfrastructure {
 }
