@@ -1,0 +1,115 @@
+package org.gonghui.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Open-loop (constant arrival rate) HTTP GET load generator.
+ *
+ * <p>Request i is due at {@code start + i / rate}. It is sent at that time (or as soon as the sender can, if it fell
+ * behind), and its latency is measured from the <em>intended</em> send time, so a stall of the server or of the
+ * generator shows up in the percentiles instead of being hidden (no coordinated omission).
+ *
+ * <p>Usage: {@code OpenLoop URL TOKEN RATE DURATION_S [WARMUP_S]}; prints one JSON object on stdout.
+ */
+public final class OpenLoop {
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 4) {
+            System.err.println("usage: OpenLoop URL TOKEN RATE DURATION_S [WARMUP_S]");
+            System.exit(2);
+        }
+        URI uri = URI.create(args[0]);
+        String token = args[1];
+        double rate = Double.parseDouble(args[2]);
+        double durationS = Double.parseDouble(args[3]);
+        double warmupS = args.length > 4 ? Double.parseDouble(args[4]) : 0;
+
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .executor(Executors.newFixedThreadPool(2, r -> {
+                    Thread t = new Thread(r, "loadgen-http");
+                    t.setDaemon(true);
+                    return t;
+                }))
+                .build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(10))
+                .GET().build();
+
+        if (warmupS > 0) {
+            run(client, request, rate, warmupS);
+        }
+        Result r = run(client, request, rate, durationS);
+        Histogram h = r.histogram;
+        System.out.println(String.format(Locale.ROOT,
+                "{\"url\":\"%s\",\"rate\":%.1f,\"durationS\":%.1f,\"sent\":%d,\"ok\":%d,\"errors\":%d,\"over1s\":%d,"
+                        + "\"sendSpanRate\":%.1f,\"p50Ms\":%.3f,\"p90Ms\":%.3f,\"p99Ms\":%.3f,\"p999Ms\":%.3f,"
+                        + "\"maxMs\":%.3f,\"meanMs\":%.3f}",
+                uri, rate, durationS, r.sent, r.ok, r.errors, r.slow, r.sent / r.elapsedS,
+                ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(99)),
+                ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()), h.getMean() / 1000.0));
+        System.exit(0);
+    }
+
+    private static double ms(long micros) {
+        return micros / 1000.0;
+    }
+
+    private record Result(Histogram histogram, long sent, long ok, long errors, long slow, double elapsedS) {
+    }
+
+    private static Result run(HttpClient client, HttpRequest request, double rate, double durationS)
+            throws InterruptedException {
+        Recorder recorder = new Recorder(3);
+        AtomicLong ok = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong outstanding = new AtomicLong();
+        AtomicLong slow = new AtomicLong();
+        long intervalNs = (long) (1_000_000_000L / rate);
+        long total = (long) (rate * durationS);
+        long start = System.nanoTime();
+        for (long i = 0; i < total; i++) {
+            final long intended = start + i * intervalNs;
+            long wait;
+            while ((wait = intended - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            outstanding.incrementAndGet();
+            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((resp, err) -> {
+                long latencyUs = (System.nanoTime() - intended) / 1000;
+                if (err == null && resp.statusCode() == 200) {
+                    // percentiles are over successful answers only; errors (e.g. 503 from an open circuit) are counted
+                    recorder.recordValue(Math.max(1, latencyUs));
+                    ok.incrementAndGet();
+                    if (latencyUs >= 1_000_000) {
+                        slow.incrementAndGet();
+                    }
+                } else {
+                    errors.incrementAndGet();
+                }
+                outstanding.decrementAndGet();
+            });
+        }
+        double sendSpanS = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (outstanding.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        errors.addAndGet(outstanding.get()); // never answered
+        return new Result(recorder.getIntervalHistogram(), total, ok.get(), errors.get(), slow.get(), sendSpanS);
+    }
+}
