@@ -25,6 +25,9 @@ import org.HdrHistogram.Recorder;
  */
 public final class OpenLoop {
 
+    /** Upper bound of concurrent requests (and so of connections), -Dloadgen.maxInFlight. */
+    private static final int MAX_IN_FLIGHT = Integer.getInteger("loadgen.maxInFlight", 64);
+
     public static void main(String[] args) throws Exception {
         if (args.length < 4) {
             System.err.println("usage: OpenLoop URL TOKEN RATE DURATION_S [WARMUP_S]");
@@ -56,10 +59,10 @@ public final class OpenLoop {
         Result r = run(client, request, rate, durationS);
         Histogram h = r.histogram;
         System.out.println(String.format(Locale.ROOT,
-                "{\"url\":\"%s\",\"rate\":%.1f,\"durationS\":%.1f,\"sent\":%d,\"ok\":%d,\"errors\":%d,\"over1s\":%d,"
+                "{\"url\":\"%s\",\"rate\":%.1f,\"durationS\":%.1f,\"sent\":%d,\"ok\":%d,\"errors\":%d,\"over1s\":%d,\"notSent\":%d,"
                         + "\"sendSpanRate\":%.1f,\"p50Ms\":%.3f,\"p90Ms\":%.3f,\"p99Ms\":%.3f,\"p999Ms\":%.3f,"
                         + "\"maxMs\":%.3f,\"meanMs\":%.3f}",
-                uri, rate, durationS, r.sent, r.ok, r.errors, r.slow, r.sent / r.elapsedS,
+                uri, rate, durationS, r.sent, r.ok, r.errors, r.slow, r.missed, (r.sent - r.missed) / r.elapsedS,
                 ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(99)),
                 ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()), h.getMean() / 1000.0));
         System.exit(0);
@@ -69,7 +72,7 @@ public final class OpenLoop {
         return micros / 1000.0;
     }
 
-    private record Result(Histogram histogram, long sent, long ok, long errors, long slow, double elapsedS) {
+    private record Result(Histogram histogram, long sent, long ok, long errors, long slow, long missed, double elapsedS) {
     }
 
     private static Result run(HttpClient client, HttpRequest request, double rate, double durationS)
@@ -79,14 +82,23 @@ public final class OpenLoop {
         AtomicLong errors = new AtomicLong();
         AtomicLong outstanding = new AtomicLong();
         AtomicLong slow = new AtomicLong();
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(MAX_IN_FLIGHT);
         long intervalNs = (long) (1_000_000_000L / rate);
         long total = (long) (rate * durationS);
         long start = System.nanoTime();
+        long missed = 0;
         for (long i = 0; i < total; i++) {
             final long intended = start + i * intervalNs;
             long wait;
             while ((wait = intended - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
+            }
+            // at most MAX_IN_FLIGHT requests (connections) at once, like a fixed connection count in wrk2: when all are
+            // busy the sender waits, but latency still counts from the intended time, so the wait is not hidden
+            long left = start + (long) (durationS * 1e9) - System.nanoTime();
+            if (!inFlight.tryAcquire(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+                missed = total - i; // the window is over and every connection is still busy: not sent at all
+                break;
             }
             outstanding.incrementAndGet();
             client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((resp, err) -> {
@@ -102,6 +114,7 @@ public final class OpenLoop {
                     errors.incrementAndGet();
                 }
                 outstanding.decrementAndGet();
+                inFlight.release();
             });
         }
         double sendSpanS = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
@@ -110,6 +123,7 @@ public final class OpenLoop {
             Thread.sleep(5);
         }
         errors.addAndGet(outstanding.get()); // never answered
-        return new Result(recorder.getIntervalHistogram(), total, ok.get(), errors.get(), slow.get(), sendSpanS);
+        errors.addAndGet(missed);
+        return new Result(recorder.getIntervalHistogram(), total, ok.get(), errors.get(), slow.get(), missed, sendSpanS);
     }
 }
