@@ -60,8 +60,8 @@ public class AuditLog {
             int size) {
         StringBuilder sql = new StringBuilder("""
                 SELECT id, at, service, actor, actor_org, action, entity_type, entity_id, org_code, detail, trace_id
-                FROM audit_log WHERE (org_code = :scopeOrg OR org_code LIKE :scopeOrgPrefix
-                   OR (org_code IS NULL AND (actor_org = :scopeOrg OR actor_org LIKE :scopeOrgPrefix)))""");
+                FROM audit_log WHERE (""" + scope.sql("org_code") + " OR (org_code IS NULL AND "
+                + scope.sql("actor_org") + "))");
         if (actor != null) {
             sql.append(" AND actor = :actor");
         }
