@@ -19,7 +19,8 @@ import io.restassured.specification.RequestSpecification;
  */
 public final class RunningSuite {
 
-    public static final String GATEWAY = System.getenv().getOrDefault("GONGHUI_URL", "http://localhost:8080");
+    public static final String GATEWAY = System.getenv().getOrDefault("GONGHUI_URL",
+            "http://localhost:" + System.getenv().getOrDefault("SUITE_HTTP_PORT_BASE", "8080"));
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
 
