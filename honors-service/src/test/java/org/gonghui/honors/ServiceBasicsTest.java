@@ -49,6 +49,12 @@ class ServiceBasicsTest {
     }
 
     @Test
+    void benchBaselineAnswersConstantJsonWithoutToken() {
+        given().get("/bench/constant").then().statusCode(200).contentType("application/json")
+                .body("service", equalTo("honors-service")).body("status", equalTo("ok"));
+    }
+
+    @Test
     void everyEndpointDeclaresItsRoles() {
         assertFalse(EndpointSecurityAssertions.assertEveryEndpointDeclaresRoles("org.gonghui.honors").isEmpty());
     }

@@ -102,6 +102,25 @@ public class HonorResource {
         return new Page<>(items, page.page, page.size, query.count());
     }
 
+    @GET
+    @Path("/{id}")
+    @RolesAllowed("**")
+    @Transactional
+    @Operation(summary = "One conferred (or revoked) honor; 404 when absent or outside the caller's org subtree")
+    public HonorView get(@PathParam("id") UUID id) {
+        Honor h = Honor.findById(id);
+        if (h == null) {
+            throw ProblemException.notFound("Honor");
+        }
+        scope.requireVisible(h.orgCode, "Honor");
+        HonorView view = h.view();
+        // the same rule as the list: reading a recipient's (masked) ID number leaves an audit trace
+        if (view.idNumberMasked() != null) {
+            audit.record("honor.read", "Honor", h.id, h.orgCode, "personal data of 1 recipient read");
+        }
+        return view;
+    }
+
     @POST
     @Path("/import")
     @RolesAllowed(Roles.ADMIN)
