@@ -75,6 +75,74 @@ class RoutingTest {
         assertTrue(!traced.getString("headers.traceparent").contains("b7ad6b7169203331"));
     }
 
+    /**
+     * Found by the hardening sweep (issue 11): a client-chosen X-Forwarded-For reached honors-service, which trusts
+     * it from the gateway, so every objection could claim a new address and skip the per-address throttle.
+     */
+    @Test
+    void theClientCannotChooseTheForwardedAddress() {
+        JsonPath echo = given().auth().oauth2(TOKEN)
+                .header("X-Forwarded-For", "198.51.100.7, 203.0.113.9").header("Forwarded", "for=198.51.100.8")
+                .header("X-Real-IP", "198.51.100.9").header("True-Client-IP", "198.51.100.10")
+                .get("/api/v1/honors/nominations").then().statusCode(200).extract().jsonPath();
+        String forwarded = echo.getString("headers.x-forwarded-for");
+        assertTrue(forwarded != null && !forwarded.contains(","), "one address, resolved by the gateway: " + forwarded);
+        assertTrue(!forwarded.contains("203.0.113.9"), forwarded);
+        for (String stripped : new String[] { "forwarded", "x-real-ip", "true-client-ip" }) {
+            assertTrue(echo.getString("headers." + stripped) == null, stripped + " must not reach the service");
+        }
+        // without proxy headers the service sees the gateway's own peer, not a value the client made up
+        JsonPath plain = given().auth().oauth2(TOKEN).get("/api/v1/honors/nominations").then().statusCode(200)
+                .extract().jsonPath();
+        assertTrue(plain.getString("headers.x-forwarded-for").matches("[0-9a-f.:]+"),
+                plain.getString("headers.x-forwarded-for"));
+    }
+
+    /**
+     * Slow-loris (issue 11): a body sent a byte at a time is cut off after the body timeout (5 s here) with 408 and
+     * the connection closed. Through the proxy the stand-in's upstream timeout (2 s here) answers first (503); the
+     * connection is still closed, not left to the trickling client.
+     */
+    @Test
+    void aBodyThatTricklesInIsCutOffWith408() throws Exception {
+        for (String target : new String[] { "/api/v1/welfare/cases", "/auth/token" }) {
+            try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+                socket.setSoTimeout(500);
+                java.io.OutputStream out = socket.getOutputStream();
+                out.write(("POST " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TOKEN
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 10000\r\n\r\n{")
+                        .getBytes(StandardCharsets.US_ASCII));
+                java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                boolean closed = false;
+                while (!closed && System.nanoTime() < deadline) {
+                    try {
+                        out.write(' ');
+                        out.flush();
+                        byte[] buf = new byte[2048];
+                        int n = socket.getInputStream().read(buf);
+                        if (n < 0) {
+                            closed = true;
+                        } else {
+                            answer.write(buf, 0, n);
+                        }
+                    } catch (java.net.SocketTimeoutException e) {
+                        // nothing yet: keep trickling
+                    } catch (java.io.IOException e) {
+                        closed = true;
+                    }
+                }
+                String text = answer.toString(StandardCharsets.ISO_8859_1);
+                assertTrue(closed, target + ": the connection stayed open");
+                if (target.startsWith("/auth")) {
+                    assertTrue(text.startsWith("HTTP/1.1 408"), target + ": " + text);
+                }
+                assertTrue(text.matches("(?s)HTTP/1\\.1 (408|503) .*"), target + ": " + text);
+                assertTrue(text.contains("application/problem+json"), text);
+            }
+        }
+    }
+
     @Test
     void noTokenIs401BeforeTheServiceExceptOnPublicEndpoints() {
         int before = GatewayTestResource.honors.requests.get();

@@ -48,6 +48,18 @@ class ServiceBasicsTest {
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
+    /** Found by the hardening sweep (issue 11): out-of-range years and a misspelt boolean were answered 200. */
+    @Test
+    void outOfRangeYearFiltersAndNonBooleanFlagsAre400() {
+        String admin = TestTokens.token("admin", "ld", "admin");
+        for (String query : new String[] { "/api/v1/honors/honors?year=-1", "/api/v1/honors/honors?year=100000",
+                "/api/v1/honors/honors?includeRevoked=maybe", "/api/v1/honors/campaigns?year=-1",
+                "/api/v1/honors/roll?year=100000" }) {
+            given().auth().oauth2(admin).get(query).then().statusCode(400).contentType("application/problem+json");
+        }
+        given().auth().oauth2(admin).get("/api/v1/honors/honors?year=2025&includeRevoked=true").then().statusCode(200);
+    }
+
     @Test
     void benchBaselineAnswersConstantJsonWithoutToken() {
         given().get("/bench/constant").then().statusCode(200).contentType("application/json")

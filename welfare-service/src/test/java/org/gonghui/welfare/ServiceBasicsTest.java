@@ -48,6 +48,18 @@ class ServiceBasicsTest {
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
+    /** Found by the hardening sweep (issue 11): out-of-range year filters were answered 200 with an empty page. */
+    @Test
+    void outOfRangeYearFiltersAre400() {
+        String staff = TestTokens.token("clerk", "ld", "staff", "reviewer", "finance");
+        for (String query : new String[] { "/api/v1/welfare/funds?year=-1", "/api/v1/welfare/applications?year=100000",
+                "/api/v1/welfare/enrolments?year=-1" }) {
+            given().auth().oauth2(staff).get(query).then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("year"));
+        }
+        given().auth().oauth2(staff).get("/api/v1/welfare/funds?year=2025").then().statusCode(200);
+    }
+
     @Test
     void everyEndpointDeclaresItsRoles() {
         assertFalse(EndpointSecurityAssertions.assertEveryEndpointDeclaresRoles("org.gonghui.welfare").isEmpty());

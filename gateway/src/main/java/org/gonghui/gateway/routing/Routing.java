@@ -7,12 +7,14 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.gonghui.platform.errors.Problem;
 import org.jboss.logging.Logger;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.Router;
@@ -47,6 +49,7 @@ public class Routing {
 
     void install(@Observes Router router, Vertx vertx) {
         router.route().order(-1000).handler(Routing::securityHeaders);
+        router.route().order(-999).handler(this::bodyDeadline);
 
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
@@ -88,6 +91,42 @@ public class Routing {
             }
             upstream.forward(request);
         });
+    }
+
+    /**
+     * Slow-loris guard for every route, proxied or the gateway's own: the whole request body must arrive within the
+     * body timeout. Vert.x's idle timeout alone never fires for a client that sends a byte every few seconds.
+     */
+    private void bodyDeadline(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        if (!request.isEnded()) {
+            boolean csv = bodyLimit(request, config) == config.csvBodyLimit();
+            java.time.Duration timeout = csv ? config.csvBodyTimeout() : config.bodyTimeout();
+            long timer = ctx.vertx().setTimer(timeout.toMillis(), id -> {
+                if (request.isEnded()) {
+                    return;
+                }
+                LOG.debugf("request body of %s %s not complete after %s: closing", request.method(), request.path(),
+                        timeout);
+                HttpServerResponse response = ctx.response();
+                if (response.headWritten() || response.ended()) {
+                    request.connection().close();
+                    return;
+                }
+                response.setStatusCode(408).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .putHeader("Connection", "close")
+                        .end(Problems.body(408, "request-timeout", "Request Timeout", "the request body did not arrive "
+                                + "within " + timeout.toSeconds() + " s", request.path(), Map.of()))
+                        .onComplete(done -> request.connection().close());
+            });
+            // an early answer (401, 413, 503) does not end the guard: the client may still be trickling its body
+            ctx.addEndHandler(done -> {
+                if (request.isEnded()) {
+                    ctx.vertx().cancelTimer(timer);
+                }
+            });
+        }
+        ctx.next();
     }
 
     static long bodyLimit(HttpServerRequest request, RoutingConfig config) {

@@ -21,6 +21,14 @@ public interface RoutingConfig {
     @WithDefault("30s")
     Duration timeout();
 
+    /** Longest a request body may take to arrive, however slowly it trickles (slow-loris guard): 408 and close. */
+    @WithDefault("20s")
+    Duration bodyTimeout();
+
+    /** The same for text/csv imports, which may be 20 MiB on a slow county link. */
+    @WithDefault("5m")
+    Duration csvBodyTimeout();
+
     @WithDefault("1048576")
     long jsonBodyLimit();
 

@@ -89,6 +89,7 @@ final class Upstream implements ProxyInterceptor {
         ProxyRequest request = ctx.request();
         MultiMap headers = request.headers();
         headers.names().stream().filter(h -> IDENTITY_HEADERS.matcher(h).matches()).toList().forEach(headers::remove);
+        clientAddress(headers, request.proxiedRequest().remoteAddress());
         String requestId = headers.get("X-Request-Id");
         if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
             requestId = UUID.randomUUID().toString();
@@ -154,6 +155,21 @@ final class Upstream implements ProxyInterceptor {
         }
         response.setBody(Body.body(Problems.body(status, slug, title, detail, path, extensions)));
         return response;
+    }
+
+    /**
+     * The services believe X-Forwarded-For from the gateway (their per-client throttles, e.g. public objections), so
+     * a client must not choose it: the gateway replaces whatever came in with the address it resolved itself (the
+     * socket peer, or what a trusted ingress reported when {@code quarkus.http.proxy.*} says there is one).
+     */
+    static void clientAddress(MultiMap headers, io.vertx.core.net.SocketAddress client) {
+        for (String h : new String[] { "X-Forwarded-For", "Forwarded", "X-Real-IP", "X-Client-IP",
+                "True-Client-IP", "CF-Connecting-IP" }) {
+            headers.remove(h);
+        }
+        if (client != null && client.hostAddress() != null) {
+            headers.set("X-Forwarded-For", client.hostAddress());
+        }
     }
 
     /** Continues the caller's trace when it sent a valid traceparent, else starts one; always a new parent span id. */

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -114,7 +116,8 @@ public class CampaignResource {
     @GET
     @RolesAllowed("**")
     @Operation(summary = "Campaigns the caller's org takes part in (run by it, above it or below it)")
-    public Page<CampaignView> list(@QueryParam("year") Integer year, @QueryParam("award") String award,
+    public Page<CampaignView> list(@QueryParam("year") @Min(1949) @Max(2200) Integer year,
+            @QueryParam("award") String award,
             @BeanParam @Valid PageParams page) {
         List<String> ancestors = new ArrayList<>();
         for (String org = scope.org(); org != null; org = OrgCodes.parentOf(org)) {

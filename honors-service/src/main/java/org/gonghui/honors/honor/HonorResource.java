@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
@@ -67,12 +70,14 @@ public class HonorResource {
     @RolesAllowed("**")
     @Transactional
     @Operation(summary = "Conferred honors in the caller's org subtree")
-    public Page<HonorView> list(@QueryParam("year") Integer year, @QueryParam("award") String award,
-            @QueryParam("orgCode") String orgCode, @QueryParam("includeRevoked") boolean includeRevoked,
-            @BeanParam @Valid PageParams page) {
+    public Page<HonorView> list(@QueryParam("year") @Min(1949) @Max(2200) Integer year,
+            @QueryParam("award") String award, @QueryParam("orgCode") String orgCode,
+            // a String so that a typo (includeRevoked=yes) is a 400, not silently false
+            @QueryParam("includeRevoked") @Pattern(regexp = "true|false", message = "must be true or false")
+            String includeRevoked, @BeanParam @Valid PageParams page) {
         StringBuilder where = new StringBuilder(scope.jpql("orgCode"));
         Parameters params = scope.parameters();
-        if (!includeRevoked) {
+        if (!"true".equals(includeRevoked)) {
             where.append(" and revokedAt is null");
         }
         if (year != null) {

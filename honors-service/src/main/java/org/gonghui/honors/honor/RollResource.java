@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -58,7 +60,8 @@ public class RollResource {
     @PermitAll
     @Transactional
     @Operation(summary = "Public honor roll, cacheable (Cache-Control, ETag; 304 on a matching If-None-Match)")
-    public Response roll(@QueryParam("year") Integer year, @QueryParam("award") String award,
+    public Response roll(@QueryParam("year") @Min(1949) @Max(2200) Integer year,
+            @QueryParam("award") String award,
             @BeanParam @Valid PageParams page, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch)
             throws JsonProcessingException {
         StringBuilder where = new StringBuilder("revokedAt is null");

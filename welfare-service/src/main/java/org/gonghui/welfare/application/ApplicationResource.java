@@ -2,6 +2,8 @@ package org.gonghui.welfare.application;
 
 import java.util.UUID;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -51,7 +53,8 @@ public class ApplicationResource {
     @RolesAllowed({ Roles.STAFF, Roles.REVIEWER, Roles.FINANCE })
     @Operation(summary = "Applications in the caller's org subtree")
     public Page<ApplicationView> list(@QueryParam("status") ApplicationStatus status,
-            @QueryParam("programCode") String programCode, @QueryParam("year") Integer year,
+            @QueryParam("programCode") String programCode,
+            @QueryParam("year") @Min(1949) @Max(2200) Integer year,
             @BeanParam @Valid PageParams page) {
         return applications.list(status, programCode, year, page.page, page.size);
     }

@@ -1,5 +1,7 @@
 package org.gonghui.welfare.enrolment;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -39,7 +41,8 @@ public class EnrolmentResource {
     @Consumes("text/csv")
     @RolesAllowed(Roles.STAFF)
     @Operation(summary = "Bulk enrolment from CSV rows name,idNumber,orgCode,unitName (Idempotency-Key honoured); one enrolment per person, program and year")
-    public Response importCsv(@QueryParam("programCode") String programCode, @QueryParam("year") Integer year,
+    public Response importCsv(@QueryParam("programCode") String programCode,
+            @QueryParam("year") @Min(1949) @Max(2200) Integer year,
             @HeaderParam(IdempotencyKeys.HEADER) String key, String csv) {
         return importer.importCsv(programCode, year, key, csv == null ? "" : csv);
     }
@@ -47,7 +50,8 @@ public class EnrolmentResource {
     @GET
     @RolesAllowed(Roles.STAFF)
     @Operation(summary = "Enrolments in the caller's org subtree (ID numbers masked)")
-    public Page<EnrolmentView> list(@QueryParam("programCode") String programCode, @QueryParam("year") Integer year,
+    public Page<EnrolmentView> list(@QueryParam("programCode") String programCode,
+            @QueryParam("year") @Min(1949) @Max(2200) Integer year,
             @BeanParam @Valid PageParams page) {
         return queries.list(programCode, year, page.page, page.size);
     }

@@ -2,6 +2,8 @@ package org.gonghui.welfare.fund;
 
 import java.util.UUID;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -49,7 +51,8 @@ public class FundResource {
     @GET
     @RolesAllowed({ Roles.STAFF, Roles.ADMIN, Roles.FINANCE, Roles.AUDITOR })
     @Operation(summary = "Funds in the caller's org subtree with committedFen, paidFen and availableFen")
-    public Page<FundView> list(@QueryParam("year") Integer year, @BeanParam @Valid PageParams page) {
+    public Page<FundView> list(@QueryParam("year") @Min(1949) @Max(2200) Integer year,
+            @BeanParam @Valid PageParams page) {
         return funds.list(year, page.page, page.size);
     }
 
