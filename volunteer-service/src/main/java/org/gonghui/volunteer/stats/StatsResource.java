@@ -23,7 +23,8 @@ public class StatsResource {
 
     /**
      * The volunteer section of the annual report. {@code activities}: completed activities starting in the year;
-     * {@code teams}: teams of the subtree; {@code communitiesServed}: distinct communities of those activities;
+     * {@code teams}: distinct teams of those activities (teams that served that year, not every team ever formed);
+     * {@code communitiesServed}: distinct communities of those activities;
      * {@code volunteerHours}: credited minutes / 60 rounded down ({@code volunteerMinutes} exact);
      * {@code aidDeliveredFen}: aid paid on visits in the year.
      */
@@ -46,15 +47,13 @@ public class StatsResource {
     public VolunteerStats stats(@QueryParam("year") @NotNull @Min(1949) @Max(2200) Integer year) {
         var from = Times.startOfYear(year);
         var to = Times.startOfYear(year + 1);
-        Object[] activity = (Object[]) em.createQuery("select count(a), count(distinct a.communityId) from Activity a"
+        Object[] activity = (Object[]) em.createQuery("select count(a), count(distinct a.communityId),"
+                + " count(distinct a.teamId) from Activity a"
                 + " where " + scope.jpql("a.orgCode") + " and a.status = :completed"
                 + " and a.startsAt >= :from and a.startsAt < :to")
                 .setParameter("scopeOrg", scope.org()).setParameter("scopeOrgPrefix", scope.org() + ".%")
                 .setParameter("completed", org.gonghui.volunteer.activity.Activity.Status.COMPLETED)
                 .setParameter("from", from).setParameter("to", to).getSingleResult();
-        long teams = em.createQuery("select count(t) from Team t where " + scope.jpql("t.orgCode"), Long.class)
-                .setParameter("scopeOrg", scope.org()).setParameter("scopeOrgPrefix", scope.org() + ".%")
-                .getSingleResult();
         long minutes = em.createQuery("select coalesce(sum(h.minutes), 0) from HoursEntry h where "
                 + scope.jpql("h.orgCode") + " and h.year = :year", Long.class)
                 .setParameter("scopeOrg", scope.org()).setParameter("scopeOrgPrefix", scope.org() + ".%")
@@ -63,7 +62,7 @@ public class StatsResource {
                 + scope.jpql("d.orgCode") + " and d.year = :year", Long.class)
                 .setParameter("scopeOrg", scope.org()).setParameter("scopeOrgPrefix", scope.org() + ".%")
                 .setParameter("year", year).getSingleResult();
-        return new VolunteerStats(year, scope.org(), (Long) activity[0], teams, (Long) activity[1], minutes / 60,
-                minutes, aid);
+        return new VolunteerStats(year, scope.org(), (Long) activity[0], (Long) activity[2], (Long) activity[1],
+                minutes / 60, minutes, aid);
     }
 }

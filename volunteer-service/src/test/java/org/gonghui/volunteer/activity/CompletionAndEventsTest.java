@@ -136,6 +136,8 @@ class CompletionAndEventsTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(coord)
                 .get("/api/v1/volunteer/activities/" + activity).then().body("aidDeliveredFen", equalTo(70_000)));
 
+        // a team that was formed but made no visit that year is not counted among the year's teams
+        team(coord, "新化备勤队", absent);
         as(TestTokens.token("clerk", ORG, "staff")).get("/api/v1/volunteer/stats?year=2030").then().statusCode(200)
                 .body("year", equalTo(2030)).body("orgCode", equalTo(ORG)).body("activities", equalTo(1))
                 .body("teams", equalTo(1)).body("communitiesServed", equalTo(1))
