@@ -123,9 +123,10 @@ final class Api {
                 login();
                 continue;
             }
-            // 429/502/503/504 are transient under load; the same request (same idempotency key) is safe to repeat
-            if ((r.status() == 429 || r.status() == 502 || r.status() == 503 || r.status() == 504) && attempt < 6) {
-                sleep(200L * attempt);
+            // 429/502/503/504 are transient under load (an open circuit in the gateway closes after 5 s); a repeat is
+            // safe: idempotency keys replay, and a batch that did commit answers 409 the second time
+            if ((r.status() == 429 || r.status() == 502 || r.status() == 503 || r.status() == 504) && attempt < 8) {
+                sleep(1_000L * attempt);
                 continue;
             }
             return r;

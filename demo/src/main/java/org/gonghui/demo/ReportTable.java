@@ -66,10 +66,18 @@ final class ReportTable {
             }
             Long value = figures.get(e.getKey());
             String shown = value == null ? "-"
-                    : e.getKey().endsWith("Fen") ? yuan(value) + " 元" : String.format("%,d", value);
-            b.append(String.format("    %-44s %20s%n", e.getValue(), shown));
+                    : e.getKey().endsWith("Fen") ? yuan(value) : String.format("%,d", value);
+            String label = e.getKey().endsWith("Fen") ? e.getValue() + " (元 yuan)" : e.getValue();
+            b.append("    ").append(padded(label, 56)).append(String.format("%20s%n", shown));
         }
         return b.toString();
+    }
+
+    /** The label padded to a column width counted in terminal cells (a Chinese character takes two). */
+    static String padded(String label, int cells) {
+        int width = label.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN ? 2 : 1)
+                .sum();
+        return label + " ".repeat(Math.max(1, cells - width));
     }
 
     static String yuan(long fen) {

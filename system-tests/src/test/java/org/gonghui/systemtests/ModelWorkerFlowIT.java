@@ -33,7 +33,7 @@ class ModelWorkerFlowIT {
 
         long recorded = System.nanoTime();
         RunningSuite.as(admin).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(List.of(Map.of("awardCode", "model-worker-municipal", "year", 2016, "name", name,
+                .body(List.of(Map.of("awardCode", "model-worker-municipal", "year", 2012, "name", name,
                         "idNumber", syntheticIdNumber(), "unitName", unit, "orgCode", "ld.lsj")))
                 .post("/api/v1/honors/honors/import").then().statusCode(200).body("accepted", equalTo(1));
 
@@ -57,7 +57,7 @@ class ModelWorkerFlowIT {
                 .body("status", equalTo("SUBMITTED"));
 
         List<Map<String, Object>> honors = RunningSuite.as(admin)
-                .get("/api/v1/honors/honors?year=2016&award=model-worker-municipal&size=200").then().statusCode(200)
+                .get("/api/v1/honors/honors?year=2012&award=model-worker-municipal&size=200").then().statusCode(200)
                 .extract().jsonPath().getList("items");
         Object honorId = honors.stream().filter(h -> name.equals(h.get("name"))).findFirst().orElseThrow().get("id");
         assertNotNull(honorId);

@@ -88,6 +88,12 @@ public class ApplicationService {
         });
     }
 
+    /** One item of a batch submission: the checks of a single submission, in the batch's transaction. */
+    @Transactional
+    public ApplicationView submitOne(SubmitApplicationRequest request) {
+        return view(submit(request));
+    }
+
     private Application submit(SubmitApplicationRequest request) {
         Program program = eligibility.grantProgram(request.programCode());
         Fund fund = funds.visible(request.fundId());
@@ -243,25 +249,30 @@ public class ApplicationService {
             throw ProblemException.badRequest("idempotency-key-required",
                     "A payout needs an Idempotency-Key header so that a retry cannot pay twice");
         }
-        return idempotency.execute("welfare.pay:" + id, idempotencyKey, "pay:" + id, () -> {
-            Application app = locked(id);
-            if (app.status == ApplicationStatus.PAID) {
-                throw ProblemException.conflict("already-paid", "The application was paid at " + app.paidAt)
-                        .with("currentState", app.status.name());
-            }
-            if (app.status != ApplicationStatus.APPROVED) {
-                throw ProblemException.illegalTransition(ENTITY, app.status, "pay");
-            }
-            String beneficiary = "beneficiary:" + app.beneficiaryKey;
-            ledger.payout(app.fundId, app.amountFen, app.id, beneficiary, scope.username());
-            app.status = ApplicationStatus.PAID;
-            app.paidBy = scope.username();
-            app.paidAt = OffsetDateTime.now();
-            outbox.append(app.id, new AidPaid(app.id, app.programCode, app.fundId, app.orgCode, app.amountFen,
-                    app.personRef, app.activityId, app.year, app.paidAt));
-            audit.record("PAY", ENTITY, app.id, app.orgCode, app.amountFen + " fen to " + beneficiary);
-            return Response.ok(view(app)).build();
-        });
+        return idempotency.execute("welfare.pay:" + id, idempotencyKey, "pay:" + id,
+                () -> Response.ok(payNow(id)).build());
+    }
+
+    /** Pays an approved application (no idempotency of its own: the callers hold a key for the request). */
+    @Transactional
+    public ApplicationView payNow(UUID id) {
+        Application app = locked(id);
+        if (app.status == ApplicationStatus.PAID) {
+            throw ProblemException.conflict("already-paid", "The application was paid at " + app.paidAt)
+                    .with("currentState", app.status.name());
+        }
+        if (app.status != ApplicationStatus.APPROVED) {
+            throw ProblemException.illegalTransition(ENTITY, app.status, "pay");
+        }
+        String beneficiary = "beneficiary:" + app.beneficiaryKey;
+        ledger.payout(app.fundId, app.amountFen, app.id, beneficiary, scope.username());
+        app.status = ApplicationStatus.PAID;
+        app.paidBy = scope.username();
+        app.paidAt = OffsetDateTime.now();
+        outbox.append(app.id, new AidPaid(app.id, app.programCode, app.fundId, app.orgCode, app.amountFen,
+                app.personRef, app.activityId, app.year, app.paidAt));
+        audit.record("PAY", ENTITY, app.id, app.orgCode, app.amountFen + " fen to " + beneficiary);
+        return view(app);
     }
 
     @Transactional
