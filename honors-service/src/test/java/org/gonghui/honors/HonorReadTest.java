@@ -66,6 +66,23 @@ class HonorReadTest {
     }
 
     @Test
+    void cachedPublicRollShowsEveryCommittedChangeAtOnce() {
+        String roll = "/api/v1/honors/roll?year=1984&award=loudi-craftsman";
+        given().get(roll).then().statusCode(200).body("total", equalTo(0));
+        given().get(roll).then().statusCode(200).body("total", equalTo(0)); // now served from the cache
+        given().auth().oauth2(ADMIN_LD).contentType(ContentType.JSON)
+                .body(List.of(Map.of("awardCode", "loudi-craftsman", "year", 1984, "name", "赵工匠",
+                        "unitName", "华菱涟钢", "orgCode", "ld.lsj")))
+                .post(HONORS + "/import").then().statusCode(200).body("accepted", equalTo(1));
+        given().get(roll).then().statusCode(200).body("total", equalTo(1)).body("items[0].name", equalTo("赵工匠"));
+        String id = given().auth().oauth2(ADMIN_LD).get(HONORS + "?year=1984&award=loudi-craftsman").then()
+                .statusCode(200).extract().path("items[0].id");
+        given().auth().oauth2(ADMIN_LD).contentType(ContentType.JSON).body(Map.of("reason", "撤销"))
+                .post(HONORS + "/" + id + "/revoke").then().statusCode(200);
+        given().get(roll).then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
     void badIdsAndMissingTokensAreProblemsNotServerErrors() {
         given().auth().oauth2(STAFF_LD).get(HONORS + "/not-a-uuid").then().statusCode(404)
                 .contentType("application/problem+json");

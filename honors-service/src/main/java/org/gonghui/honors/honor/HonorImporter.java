@@ -47,10 +47,12 @@ public class HonorImporter {
     private final AuditLog audit;
     private final HonorsClock clock;
     private final EntityManager em;
+    private final RollCache roll;
 
     @Inject
     public HonorImporter(OrgScope scope, PersonRefs personRefs, CertificateNumbers certificates, Outbox outbox,
-            AuditLog audit, HonorsClock clock, EntityManager em) {
+            AuditLog audit, HonorsClock clock, EntityManager em, RollCache roll) {
+        this.roll = roll;
         this.scope = scope;
         this.personRefs = personRefs;
         this.certificates = certificates;
@@ -215,6 +217,7 @@ public class HonorImporter {
         if (honors.isEmpty()) {
             return;
         }
+        roll.changed();
         List<String[]> rows = honors.stream().map(h -> new String[] { h.id.toString(), h.awardCode,
                 Integer.toString(h.year), h.recipientKind.name(), h.name, h.personRef, h.idNumberMasked, h.unitName,
                 h.orgCode, h.certificateNo, h.source.name(), h.conferredAt.toString() }).toList();

@@ -27,10 +27,12 @@ public class HonorService {
     private final HonorsClock clock;
     private final OrgScope scope;
     private final EntityManager em;
+    private final RollCache roll;
 
     @Inject
     public HonorService(Outbox outbox, CertificateNumbers certificates, AuditLog audit, HonorsClock clock,
-            OrgScope scope, EntityManager em) {
+            OrgScope scope, EntityManager em, RollCache roll) {
+        this.roll = roll;
         this.outbox = outbox;
         this.certificates = certificates;
         this.audit = audit;
@@ -69,6 +71,7 @@ public class HonorService {
         h.nominationId = n.id;
         h.conferredAt = clock.now();
         h.persist();
+        roll.changed();
         outbox.append(h.id, conferredEvent(h, award));
         audit.record("honor.conferred", "Honor", h.id, h.orgCode, award.code + " " + year + " " + h.certificateNo);
         return h;
@@ -92,6 +95,7 @@ public class HonorService {
         h.revokedAt = clock.now();
         h.revokeReason = reason.strip();
         em.flush();
+        roll.changed();
         outbox.append(h.id, new HonorRevoked(h.id, award.code, award.level.name(), award.modelWorker, h.year,
                 h.personRef, h.orgCode, h.revokeReason, h.revokedAt));
         audit.record("honor.revoked", "Honor", h.id, h.orgCode, "CONFERRED -> REVOKED: " + h.revokeReason);

@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -34,6 +33,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
@@ -47,23 +47,36 @@ public class RollResource {
     }
 
     private final ObjectMapper mapper;
+    private final RollCache cache;
     private final int maxAgeSeconds;
 
     @Inject
-    public RollResource(ObjectMapper mapper,
+    public RollResource(ObjectMapper mapper, RollCache cache,
             @ConfigProperty(name = "gonghui.honors.roll.max-age", defaultValue = "300") int maxAgeSeconds) {
         this.mapper = mapper;
+        this.cache = cache;
         this.maxAgeSeconds = maxAgeSeconds;
     }
 
     @GET
     @PermitAll
-    @Transactional
     @Operation(summary = "Public honor roll, cacheable (Cache-Control, ETag; 304 on a matching If-None-Match)")
     public Response roll(@QueryParam("year") @Min(1949) @Max(2200) Integer year,
             @QueryParam("award") String award,
-            @BeanParam @Valid PageParams page, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch)
-            throws JsonProcessingException {
+            @BeanParam @Valid PageParams page, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        RollCache.Page rendered = cache.get(year + "|" + award + "|" + page.page + "|" + page.size,
+                () -> QuarkusTransaction.joiningExisting().call(() -> render(year, award, page)));
+        EntityTag etag = new EntityTag(rendered.etag());
+        CacheControl cacheControl = new CacheControl();
+        cacheControl.setMaxAge(maxAgeSeconds);
+        cacheControl.setPrivate(false);
+        if (ifNoneMatch != null && matches(ifNoneMatch, etag.getValue())) {
+            return Response.notModified(etag).cacheControl(cacheControl).build();
+        }
+        return Response.ok(rendered.body(), MediaType.APPLICATION_JSON).tag(etag).cacheControl(cacheControl).build();
+    }
+
+    private RollCache.Page render(Integer year, String award, PageParams page) throws JsonProcessingException {
         StringBuilder where = new StringBuilder("revokedAt is null");
         Parameters params = new Parameters();
         if (year != null) {
@@ -81,14 +94,7 @@ public class RollResource {
             return new RollEntry(h.name, h.unitName, h.awardCode, a.name, a.nameEn, h.year);
         }).toList();
         byte[] body = mapper.writeValueAsBytes(new Page<>(items, page.page, page.size, query.count()));
-        EntityTag etag = new EntityTag(sha256(body));
-        CacheControl cache = new CacheControl();
-        cache.setMaxAge(maxAgeSeconds);
-        cache.setPrivate(false);
-        if (ifNoneMatch != null && matches(ifNoneMatch, etag.getValue())) {
-            return Response.notModified(etag).cacheControl(cache).build();
-        }
-        return Response.ok(body, MediaType.APPLICATION_JSON).tag(etag).cacheControl(cache).build();
+        return new RollCache.Page(body, sha256(body));
     }
 
     private static boolean matches(String ifNoneMatch, String tag) {
