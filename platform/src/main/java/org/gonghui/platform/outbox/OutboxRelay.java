@@ -52,6 +52,7 @@ public class OutboxRelay {
     private final int batchSize;
     private final String source;
     private final Semaphore wake = new Semaphore(0);
+    private final Object batchLock = new Object();
 
     private volatile boolean running;
     private volatile boolean paused;
@@ -115,9 +116,19 @@ public class OutboxRelay {
         producer.close(Duration.ofSeconds(5));
     }
 
-    /** Test and operations hook: stop publishing without stopping the service (events pile up in the outbox). */
+    /**
+     * Test and operations hook: stop publishing without stopping the service (events pile up in the outbox). Returns
+     * once a batch in flight is done, so nothing committed after this call is published until {@link #resume}.
+     */
     public void pause() {
         paused = true;
+        synchronized (batchLock) {
+            // waits for publishBatch in flight
+        }
+    }
+
+    public boolean isPaused() {
+        return paused;
     }
 
     public void resume() {
@@ -134,7 +145,10 @@ public class OutboxRelay {
         long backoffMs = 200;
         while (running) {
             try {
-                int published = paused ? 0 : publishBatch();
+                int published;
+                synchronized (batchLock) {
+                    published = paused ? 0 : publishBatch();
+                }
                 backoffMs = 200;
                 if (published < batchSize) {
                     wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);

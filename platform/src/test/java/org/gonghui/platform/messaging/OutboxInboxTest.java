@@ -2,6 +2,7 @@ package org.gonghui.platform.messaging;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -227,6 +228,25 @@ class OutboxInboxTest {
         await().atMost(DEADLINE).until(() -> readAll(honor.toString()) >= 2);
         assertEquals(1L, countRows("SELECT count(*) FROM test_effect WHERE honor_id = '" + honor + "'"),
                 "the republished copy carries the same ce_id and is dropped by the inbox");
+    }
+
+    @Test
+    void pausedRelayKeepsCommittedEventsInTheOutboxUntilResumed() {
+        String admin = TestTokens.token("ops", "ld", "admin");
+        given().auth().oauth2(TestTokens.token("county-admin", "ld.lsj", "admin")).post("/ops/outbox/pause").then()
+                .statusCode(403);
+        given().auth().oauth2(admin).post("/ops/outbox/pause").then().statusCode(200).body("paused", equalTo(true));
+        UUID honor = UUID.randomUUID();
+        UUID eventId = QuarkusTransaction.requiringNew().call(() -> outbox.append(honor, TestEventsResource.sample(honor)));
+        relay.wakeUp(); // a wake-up (after commit, or the polling) publishes nothing while paused
+        given().auth().oauth2(admin).get("/ops/outbox").then().statusCode(200).body("paused", equalTo(true));
+        assertEquals(1L, countRows("SELECT count(*) FROM outbox WHERE published_at IS NULL AND id = '" + eventId + "'"));
+
+        given().auth().oauth2(admin).post("/ops/outbox/resume").then().statusCode(200).body("paused", equalTo(false));
+        await().atMost(DEADLINE).until(() -> countRows(
+                "SELECT count(*) FROM outbox WHERE published_at IS NOT NULL AND id = '" + eventId + "'") == 1L);
+        assertEquals(1, readUntil(Topics.HONORS, honor.toString()).stream()
+                .filter(r -> r.key().equals(honor.toString())).count());
     }
 
     private long readAll(String key) {
