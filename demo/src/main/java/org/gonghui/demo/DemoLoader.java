@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -41,7 +43,6 @@ public final class DemoLoader {
     static final String PREFIX = "demo2016";
     /** items per batch request: small enough to answer well inside the gateway's 30 s upstream timeout under load */
     static final int BATCH = 50;
-    private static final String[] GRANT_ROLES = { "staff", "reviewer-a", "reviewer-b", "finance" };
 
     /** What the run did: the city report, each org's own share and the city totals it aimed at. */
     public record Result(JsonNode report, Map<String, Map<String, Long>> shares, Map<String, Long> expected,
@@ -63,17 +64,14 @@ public final class DemoLoader {
     private final AtomicInteger enrolmentsDone = new AtomicInteger();
     private final AtomicInteger visitsDone = new AtomicInteger();
     private final long started = System.nanoTime();
+    /** funds and the reviewers' and finance officers' accounts exist */
+    private volatile CompletableFuture<Void> grantsReady = CompletableFuture.completedFuture(null);
 
     public DemoLoader(String gateway, String adminUsername, String adminPassword, int threads, PrintStream out) {
         this.gateway = gateway;
         this.firstAdmin = new Api(http, gateway, adminUsername, adminPassword);
         this.threads = threads;
         this.out = out;
-    }
-
-    /** The figures the loaded year must show (city totals) and each org's own share. */
-    public static Map<String, Map<String, Long>> plannedShares() {
-        return Plan.generate().shares();
     }
 
     public Result run() {
@@ -85,24 +83,32 @@ public final class DemoLoader {
             return new Result(before, plan.shares(), expected, true, elapsedMillis());
         }
         say("loading the demo year " + Plan.YEAR + " through " + gateway + " (" + threads + " parallel clerks)");
-        createAccounts();
-        createFunds();
+        // bcrypt makes every account creation and login cost CPU: the clerks who start the work come first, the
+        // reviewers and finance officers (needed once grants are filed) are created while files are being opened
+        createAccounts(firstAccounts());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        ExecutorService side = Executors.newFixedThreadPool(3);
+        ExecutorService side = Executors.newFixedThreadPool(4);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         ticker.scheduleAtFixedRate(this::progress, 5, 5, TimeUnit.SECONDS);
         try {
+            grantsReady = CompletableFuture.runAsync(() -> {
+                createFunds();
+                createAccounts(laterAccounts());
+            }, side);
             Future<?> honors = side.submit(this::importHonors);
             Future<?> volunteering = side.submit(this::volunteering);
             Future<?> enrolments = side.submit(this::importEnrolments);
-            List<Future<?>> work = new ArrayList<>();
-            chunks(plan.cases, CaseFile::org).forEach(chunk -> work.add(pool.submit(() -> openCases(chunk))));
-            work.forEach(DemoLoader::await);
-            work.clear();
-            List<Grant> caseGrants = new ArrayList<>();
-            plan.caseGrants.values().forEach(caseGrants::addAll);
-            chunks(caseGrants, g -> g.org() + "|" + g.program()).forEach(chunk -> work.add(pool.submit(
-                    () -> grants(chunk, g -> body(g, caseIds.get(g.caseNo()), null, null)))));
+            // a chunk of files is opened, then its grants are paid while the next chunks are being opened
+            List<Future<?>> work = Collections.synchronizedList(new ArrayList<>());
+            List<Future<?>> opening = new ArrayList<>();
+            chunks(plan.cases, CaseFile::org).forEach(chunk -> opening.add(pool.submit(() -> {
+                openCases(chunk);
+                List<Grant> grants = new ArrayList<>();
+                chunk.forEach(c -> grants.addAll(plan.caseGrants.getOrDefault(c.no(), List.of())));
+                chunks(grants, Grant::program).forEach(part -> work.add(pool.submit(
+                        () -> grants(part, g -> body(g, caseIds.get(g.caseNo()), null, null)))));
+            })));
+            opening.forEach(DemoLoader::await);
             await(honors);
             waitForRegistry();
             chunks(plan.modelWorkerGrants, g -> g.org() + "|" + g.program()).forEach(chunk -> work.add(pool.submit(
@@ -141,38 +147,50 @@ public final class DemoLoader {
 
     // ------------------------------------------------------------------ accounts and funds
 
-    private void createAccounts() {
+    /** The first admin's first accounts: those who start work at once (admin, coordinator, each org's clerk). */
+    private static List<String[]> firstAccounts() {
         List<String[]> wanted = new ArrayList<>();
-        for (People.Org org : People.ORGS) {
-            for (String role : GRANT_ROLES) {
-                wanted.add(new String[] { org.code(), role });
-            }
-        }
         wanted.add(new String[] { "ld", "admin" });
         wanted.add(new String[] { "ld", "coordinator" });
-        Map<String, String> existing = null;
-        for (String[] w : wanted) {
+        People.ORGS.forEach(o -> wanted.add(new String[] { o.code(), "staff" }));
+        return wanted;
+    }
+
+    /** Each org's reviewer and finance officer; the city federation's second reviewer co-signs large grants. */
+    private static List<String[]> laterAccounts() {
+        List<String[]> wanted = new ArrayList<>();
+        People.ORGS.forEach(o -> wanted.add(new String[] { o.code(), "reviewer-a" }));
+        People.ORGS.forEach(o -> wanted.add(new String[] { o.code(), "finance" }));
+        wanted.add(new String[] { "ld", "reviewer-b" });
+        return wanted;
+    }
+
+    private void createAccounts(List<String[]> wanted) {
+        // password hashing makes each creation and login slow on a busy machine: all of them in parallel
+        Map<String, String> taken = new ConcurrentHashMap<>();
+        parallel(wanted.stream().<Runnable>map(w -> () -> {
             String username = username(w[0], w[1]);
             String password = "Demo-" + UUID.randomUUID();
             String role = w[1].startsWith("reviewer") ? "reviewer" : w[1];
             Reply r = firstAdmin.post("/api/v1/accounts", Map.of("username", username, "password", password,
                     "orgCode", w[0], "roles", List.of(role), "enabled", true));
             if (r.status() == 409) {
-                // created by an earlier run: the password is not kept anywhere, so the admin sets a new one
-                if (existing == null) {
-                    existing = accountIds();
-                }
-                String id = Objects.requireNonNull(existing.get(username), "account " + username + " not listed");
-                firstAdmin.patch("/api/v1/accounts/" + id, Map.of("password", password, "enabled", true))
-                        .require("reset the password of " + username);
+                taken.put(username, password);
             } else {
                 r.require("create account " + username);
             }
             accounts.put(w[0] + "/" + w[1], new Api(http, gateway, username, password));
+        }).toList());
+        if (!taken.isEmpty()) {
+            // created by an earlier run: the password is not kept anywhere, so the admin sets a new one
+            Map<String, String> ids = accountIds();
+            parallel(taken.entrySet().stream().<Runnable>map(e -> () -> firstAdmin.patch("/api/v1/accounts/"
+                    + Objects.requireNonNull(ids.get(e.getKey()), "account " + e.getKey() + " not listed"),
+                    Map.of("password", e.getValue(), "enabled", true)).require("reset the password of " + e.getKey()))
+                    .toList());
         }
-        parallel(accounts.values().stream().<Runnable>map(a -> a::login).toList());
-        say("accounts: " + accounts.size() + " clerks, reviewers, finance officers, an admin and a coordinator in "
-                + People.ORGS.size() + " orgs");
+        parallel(wanted.stream().<Runnable>map(w -> accounts.get(w[0] + "/" + w[1])::login).toList());
+        say("accounts: " + wanted.stream().map(w -> username(w[0], w[1])).toList());
     }
 
     private Map<String, String> accountIds() {
@@ -192,6 +210,11 @@ public final class DemoLoader {
 
     private Api as(String org, String role) {
         return accounts.get(org + "/" + role);
+    }
+
+    /** Reviewer A of the org; the second approval of a large grant comes from the city federation's reviewer B. */
+    private Api reviewer(String org, String which) {
+        return which.equals("reviewer-b") ? as("ld", "reviewer-b") : as(org, which);
     }
 
     private void createFunds() {
@@ -377,6 +400,7 @@ public final class DemoLoader {
      * the applications in another state (an interrupted earlier run), each one is taken forward on its own.
      */
     private void grants(List<Grant> chunk, Function<Grant, Map<String, Object>> bodyOf) {
+        grantsReady.join();
         Grant first = chunk.get(0);
         String org = first.org();
         String chunkKey = first.program() + "-" + first.key() + "-" + chunk.size();
@@ -399,7 +423,8 @@ public final class DemoLoader {
             if (submitted.isEmpty()) {
                 break;
             }
-            Reply r = as(org, reviewer).post("/api/v1/welfare/applications/batch/approve", Map.of("ids", submitted));
+            Reply r = reviewer(org, reviewer).post("/api/v1/welfare/applications/batch/approve",
+                    Map.of("ids", submitted));
             if (!r.ok()) {
                 oneByOne(chunk, status.keySet());
                 return;
@@ -437,7 +462,7 @@ public final class DemoLoader {
             JsonNode app = staff.get("/api/v1/welfare/applications/" + id).require("read " + g.key());
             for (int step = 0; step < 4 && "SUBMITTED".equals(app.path("status").asText()); step++) {
                 String reviewer = app.path("approvals").size() == 0 ? "reviewer-a" : "reviewer-b";
-                Reply r = as(g.org(), reviewer).post("/api/v1/welfare/applications/" + id + "/approve", null);
+                Reply r = reviewer(g.org(), reviewer).post("/api/v1/welfare/applications/" + id + "/approve", null);
                 app = r.status() == 409 ? staff.get("/api/v1/welfare/applications/" + id).require("read " + g.key())
                         : r.require("approve " + g.key());
             }
