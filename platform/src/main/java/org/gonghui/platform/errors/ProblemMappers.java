@@ -203,6 +203,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response anythingElse(Throwable e, UriInfo uri) {
+        if (findCause(e, io.vertx.core.http.HttpClosedException.class) != null) {
+            // the client went away mid-body, or the gateway cut it off (body limit, slow body): not a server fault,
+            // and no stack trace in the log for it (found by the hardening sweep, issue 11)
+            LOG.debugf("connection closed before the request body of %s was complete", uri == null ? "?" : uri.getPath());
+            return respond(new Problem(Problem.TYPE_PREFIX + "incomplete-body", "Bad Request", 400,
+                    "The connection closed before the request body was complete", null, null, null), uri);
+        }
         return unavailableOrUnexpected(e, uri);
     }
 

@@ -68,7 +68,7 @@ final class Actors {
         String first17 = String.format("431302%04d%02d%02d%03d", 1950 + random.nextInt(40), 1 + random.nextInt(12),
                 1 + random.nextInt(28), random.nextInt(1000));
         String id = first17 + ResidentIdNumbers.checkCharFor(first17);
-        Ledger.secret(id);
+        Ledger.idNumber(id);
         return id;
     }
 }

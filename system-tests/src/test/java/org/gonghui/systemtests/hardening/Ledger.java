@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +21,7 @@ public final class Ledger {
 
     private static final Map<String, AtomicInteger> COUNTERS = new ConcurrentHashMap<>();
     private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
-    private static final List<String> FINDINGS = Collections.synchronizedList(new ArrayList<>());
+    private static final Set<String> ID_NUMBERS = ConcurrentHashMap.newKeySet();
 
     /** A Java stack frame or exception class name in a response body means an unhandled error leaked out. */
     static final Pattern STACK_TRACE = Pattern.compile(
@@ -52,12 +50,26 @@ public final class Ledger {
         }
     }
 
-    static Set<String> secrets() {
-        return Set.copyOf(SECRETS);
+    /** An ID number the sweeps sent: also looked for in every response they read (it must come back masked). */
+    static void idNumber(String value) {
+        secret(value);
+        ID_NUMBERS.add(value);
     }
 
-    static void finding(String text) {
-        FINDINGS.add(text);
+    /** Counts a response body that shows any ID number the sweeps sent, unmasked. */
+    static void inspectResponse(String body) {
+        if (body != null && !ID_NUMBERS.isEmpty()) {
+            for (String id : ID_NUMBERS) {
+                if (body.contains(id)) {
+                    count("secrets", "responses with an unmasked ID number");
+                    return;
+                }
+            }
+        }
+    }
+
+    static Set<String> secrets() {
+        return Set.copyOf(SECRETS);
     }
 
     /** Prints the sweep's counters and writes them to {@code system-tests/target/hardening-<sweep>.txt}. */

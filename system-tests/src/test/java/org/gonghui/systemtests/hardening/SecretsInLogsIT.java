@@ -80,8 +80,11 @@ class SecretsInLogsIT {
                 }
             }
         }
+        Ledger.add("secrets", "responses with an unmasked ID number", 0);
         Ledger.report("secrets", List.of("log files read: " + files.size() + " (" + bytes / 1024 + " KiB)",
                 "secrets looked for: " + secrets.size(), "leaks: " + leaks.size()));
+        assertEquals(0, Ledger.get("secrets", "responses with an unmasked ID number"),
+                "a response of the sweeps showed an ID number they had sent");
         assertTrue(files.size() >= 4, "expected the logs of the four services in " + logs + ": " + files);
         assertTrue(secrets.size() >= 10, "the sweeps should have noted their secrets: " + secrets.size());
         assertTrue(leaks.isEmpty(), String.join("\n", leaks));

@@ -93,8 +93,10 @@ final class Wire {
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
             HttpResponse<byte[]> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            String text = new String(r.body(), StandardCharsets.UTF_8);
+            Ledger.inspectResponse(text);
             return new Answer(method, target, r.statusCode(), r.headers().firstValue("Content-Type").orElse(null),
-                    new String(r.body(), StandardCharsets.UTF_8));
+                    text);
         } catch (IOException e) {
             throw new AssertionError(method + " " + abbreviate(target) + " failed on the wire: " + e, e);
         } catch (InterruptedException e) {
