@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Arrays;
 
 import org.gonghui.platform.testing.TestTokens;
+import org.gonghui.gateway.routing.Routing;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -220,6 +221,10 @@ class RoutingTest {
                 .header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
                 .header("Content-Security-Policy", equalTo("default-src 'none'; frame-ancestors 'none'"));
         given().get("/auth/me").then().statusCode(401).header("X-Content-Type-Options", "nosniff");
+        // the console (not built in tests) gets a CSP that lets its own scripts, styles and API calls run
+        given().get("/console/").then().header("Content-Security-Policy", equalTo(Routing.CONSOLE_CSP))
+                .header("X-Frame-Options", "DENY").header("Cache-Control", "no-cache");
+        given().redirects().follow(false).get("/console").then().statusCode(302).header("Location", "/console/");
 
         given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "Authorization,Content-Type")

@@ -38,6 +38,10 @@ public class Routing {
             "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'",
             "Cross-Origin-Resource-Policy", "same-origin");
 
+    /** The console's own files only: its module script, stylesheet and API calls all come from this origin. */
+    public static final String CONSOLE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
+            + " connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     private final RoutingConfig config;
     private final TokenGate gate;
     private final Map<String, Upstream> upstreams = new LinkedHashMap<>();
@@ -50,6 +54,8 @@ public class Routing {
     void install(@Observes Router router, Vertx vertx) {
         router.route().order(-1000).handler(Routing::securityHeaders);
         router.route().order(-999).handler(this::bodyDeadline);
+        // the console's relative asset paths need the trailing slash
+        router.route("/console").handler(ctx -> ctx.redirect("/console/"));
 
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
@@ -145,7 +151,9 @@ public class Routing {
 
     private static void securityHeaders(RoutingContext ctx) {
         // the dev-only Swagger UI under /q/ needs scripts and styles; the API itself needs none
-        boolean quarkusPage = ctx.request().path().startsWith("/q/");
+        String path = ctx.request().path();
+        boolean quarkusPage = path.startsWith("/q/");
+        boolean console = path.equals("/console") || path.startsWith("/console/");
         ctx.addHeadersEndHandler(v -> {
             var headers = ctx.response().headers();
             SECURITY_HEADERS.forEach((name, value) -> {
@@ -153,6 +161,14 @@ public class Routing {
                     headers.set(name, value);
                 }
             });
+            if (console) {
+                headers.set("Content-Security-Policy", CONSOLE_CSP);
+                // the page names its hashed assets (cached for long); the page itself must be checked on every load,
+                // or a browser keeps asking for the assets of an old release
+                if (!path.startsWith("/console/assets/")) {
+                    headers.set("Cache-Control", "no-cache");
+                }
+            }
         });
         ctx.next();
     }
