@@ -183,7 +183,8 @@ describe('the console, driven in Chromium against the running suite', () => {
     // the same screen on a phone: the calendar and the planner stay usable in one column
     const phone = await loginAs(coordinator.username, { width: 390, height: 844 });
     await phone.goto(`${GATEWAY}/console/#/volunteer`);
-    await phone.getByRole('heading', { name: '本月活动日历' }).waitFor();
+    await phone.locator('.calendar').waitFor();
+    await phone.getByRole('heading', { name: '排班计划' }).waitFor();
     await shot(phone, '11-volunteer-phone');
   });
 

@@ -168,7 +168,7 @@ function rotationPlanner(teams: Named[], communities: Named[], message: ReturnTy
 
 function visitTable(visits: PlannedVisit[]) {
   return dataTable<PlannedVisit>(t('rotation'), [
-    { label: t('week'), cell: (v) => v.week },
+    { label: t('week'), cell: (v) => v.week + 1 }, // the planner counts weeks from 0
     { label: t('date'), cell: (v) => v.date },
     { label: t('startTime'), cell: (v) => dateTime(v.startsAt).slice(-5) },
     { label: t('team'), cell: (v) => v.teamName },

@@ -54,8 +54,14 @@ public class Routing {
     void install(@Observes Router router, Vertx vertx) {
         router.route().order(-1000).handler(Routing::securityHeaders);
         router.route().order(-999).handler(this::bodyDeadline);
-        // the console's relative asset paths need the trailing slash
-        router.route("/console").handler(ctx -> ctx.redirect("/console/"));
+        // "/console" without the slash: send the browser to the console's page (Vert.x also matches "/console/" here)
+        router.route("/console").handler(ctx -> {
+            if (ctx.request().path().equals("/console")) {
+                ctx.redirect("/console/");
+            } else {
+                ctx.next();
+            }
+        });
 
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
