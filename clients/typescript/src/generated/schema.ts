@@ -652,7 +652,7 @@ export interface paths {
             parameters: {
                 query?: {
                     award?: string;
-                    includeRevoked?: boolean;
+                    includeRevoked?: string;
                     orgCode?: string;
                     page?: number;
                     size?: number;
