@@ -201,7 +201,10 @@ class RoutingTest {
         }
         given().auth().oauth2(TOKEN).get("/api/v1/volunteer/activities").then().statusCode(503)
                 .body("circuitOpen", equalTo(true));
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 3000, "503s must be quick");
+        // behaviour, not speed: seven refused connections must not each wait out the 2 s routing timeout (14 s);
+        // the bound is loose because CI machines can be heavily loaded
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertTrue(millis < 10_000, "seven 503s took " + millis + " ms: the gateway waited for the timeout");
         // the other services are not affected
         given().auth().oauth2(TOKEN).get("/api/v1/honors/nominations").then().statusCode(200);
     }
@@ -212,7 +215,8 @@ class RoutingTest {
         given().auth().oauth2(TOKEN).get("/api/v1/honors/hang").then().statusCode(503)
                 .body("type", equalTo("/problems/upstream-unavailable"));
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-        assertTrue(millis >= 1500 && millis < 6000, "answered after " + millis + " ms");
+        // the 2 s routing timeout applied (the upstream never answers); the upper bound only rules out a hang
+        assertTrue(millis >= 1500 && millis < 20_000, "answered after " + millis + " ms");
     }
 
     @Test
