@@ -187,9 +187,12 @@ function nominationForm(
           }));
         if (ok) {
           message.ok(`${name.value}: ${t('saved')} (${t('st_DRAFT')})`);
+          // reset() would put the select back to its first option (another campaign), so keep the chosen one
+          const chosen = campaign.value;
           form.reset();
+          campaign.value = chosen;
           syncKind();
-          if (campaign.value !== selectedId) location.hash = `#/honors/${campaign.value}`;
+          if (chosen !== selectedId) location.hash = `#/honors/${chosen}`;
           else await reload();
         }
       },
