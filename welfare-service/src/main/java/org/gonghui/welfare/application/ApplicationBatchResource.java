@@ -1,6 +1,5 @@
 package org.gonghui.welfare.application;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.gonghui.platform.errors.ProblemException;
+import org.gonghui.platform.errors.ItemBatch;
 import org.gonghui.platform.idempotency.IdempotencyKeys;
 import org.gonghui.platform.security.OrgScope;
 import org.gonghui.platform.security.Roles;
@@ -93,14 +93,6 @@ public class ApplicationBatchResource {
     }
 
     private static <T> BatchResult each(List<T> items, Function<T, ApplicationView> step) {
-        List<ApplicationView> done = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            try {
-                done.add(step.apply(items.get(i)));
-            } catch (ProblemException e) {
-                throw e.with("item", i);
-            }
-        }
-        return new BatchResult(done);
+        return new BatchResult(ItemBatch.applyAll(items, step));
     }
 }

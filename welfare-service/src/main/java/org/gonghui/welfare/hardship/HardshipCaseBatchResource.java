@@ -1,6 +1,5 @@
 package org.gonghui.welfare.hardship;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,7 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.gonghui.platform.errors.ProblemException;
+import org.gonghui.platform.errors.ItemBatch;
 import org.gonghui.platform.security.Roles;
 import org.gonghui.welfare.hardship.CaseDtos.CaseView;
 import org.gonghui.welfare.hardship.CaseDtos.CreateCaseRequest;
@@ -56,15 +55,7 @@ public class HardshipCaseBatchResource {
     @Transactional
     @Operation(summary = "Open up to 500 case files at once; all or nothing (409 duplicate-case names the item)")
     public BatchResult create(@Valid @NotNull CreateBatch batch) {
-        List<CaseView> done = new ArrayList<>(batch.items().size());
-        for (int i = 0; i < batch.items().size(); i++) {
-            try {
-                done.add(cases.create(batch.items().get(i)));
-            } catch (ProblemException e) {
-                throw e.with("item", i);
-            }
-        }
-        return new BatchResult(done);
+        return new BatchResult(ItemBatch.applyAll(batch.items(), cases::create));
     }
 
     @POST
@@ -73,14 +64,6 @@ public class HardshipCaseBatchResource {
     @Transactional
     @Operation(summary = "Verify up to 500 open case files at once; all or nothing")
     public BatchResult verify(@Valid @NotNull VerifyBatch batch) {
-        List<CaseView> done = new ArrayList<>(batch.ids().size());
-        for (int i = 0; i < batch.ids().size(); i++) {
-            try {
-                done.add(cases.verify(batch.ids().get(i), batch.note()));
-            } catch (ProblemException e) {
-                throw e.with("item", i);
-            }
-        }
-        return new BatchResult(done);
+        return new BatchResult(ItemBatch.applyAll(batch.ids(), id -> cases.verify(id, batch.note())));
     }
 }
