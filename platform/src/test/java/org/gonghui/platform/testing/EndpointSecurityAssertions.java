@@ -40,16 +40,21 @@ public final class EndpointSecurityAssertions {
         List<String> endpoints = new ArrayList<>();
         List<String> undeclared = new ArrayList<>();
         for (Class<?> type : classesUnder(basePackage)) {
-            for (Method method : type.getDeclaredMethods()) {
-                if (HTTP_METHODS.stream().noneMatch(method::isAnnotationPresent)) {
-                    continue;
-                }
-                String name = type.getSimpleName() + "." + method.getName();
-                endpoints.add(name);
-                boolean declared = DECLARATIONS.stream()
-                        .anyMatch(a -> method.isAnnotationPresent(a) || type.isAnnotationPresent(a));
-                if (!declared) {
-                    undeclared.add(name);
+            // a resource may inherit its methods from a platform base class (e.g. the audit search)
+            for (Class<?> declaring = type; declaring != null && declaring != Object.class; declaring = declaring
+                    .getSuperclass()) {
+                Class<?> owner = declaring;
+                for (Method method : owner.getDeclaredMethods()) {
+                    if (HTTP_METHODS.stream().noneMatch(method::isAnnotationPresent)) {
+                        continue;
+                    }
+                    String name = type.getSimpleName() + "." + method.getName();
+                    endpoints.add(name);
+                    boolean declared = DECLARATIONS.stream().anyMatch(a -> method.isAnnotationPresent(a)
+                            || owner.isAnnotationPresent(a) || type.isAnnotationPresent(a));
+                    if (!declared) {
+                        undeclared.add(name);
+                    }
                 }
             }
         }

@@ -1,44 +1,18 @@
 package org.gonghui.volunteer.audit;
 
-import java.time.OffsetDateTime;
-import java.util.List;
-
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.gonghui.platform.audit.AuditLog;
-import org.gonghui.platform.audit.AuditLog.AuditEntry;
-import org.gonghui.platform.paging.PageParams;
+import org.gonghui.platform.audit.AuditTrailResource;
 import org.gonghui.platform.security.OrgScope;
-import org.gonghui.platform.security.Roles;
 
 /** This service's share of the audit trail; the gateway merges the services' shares. */
 @Path("/api/v1/volunteer/audit")
-@Produces(MediaType.APPLICATION_JSON)
-public class AuditResource {
-
-    private final AuditLog audit;
-    private final OrgScope scope;
+public class AuditResource extends AuditTrailResource {
 
     @Inject
     public AuditResource(AuditLog audit, OrgScope scope) {
-        this.audit = audit;
-        this.scope = scope;
-    }
-
-    @GET
-    @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Audit entries about records in the caller's org subtree, newest first")
-    public List<AuditEntry> search(@QueryParam("actor") String actor, @QueryParam("from") OffsetDateTime from,
-            @QueryParam("to") OffsetDateTime to, @BeanParam @Valid PageParams page) {
-        return audit.search(scope, actor, from, to, page.page, page.size);
+        super(audit, scope);
     }
 }

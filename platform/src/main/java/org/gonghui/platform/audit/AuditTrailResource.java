@@ -1,0 +1,42 @@
+package org.gonghui.platform.audit;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.gonghui.platform.audit.AuditLog.AuditEntry;
+import org.gonghui.platform.paging.PageParams;
+import org.gonghui.platform.security.OrgScope;
+import org.gonghui.platform.security.Roles;
+
+/**
+ * A service's share of the audit trail, which the gateway merges. Each service subclasses it only to name its path
+ * ({@code /api/v1/<service>/audit}): JAX-RS paths are static, the search is the same everywhere.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public abstract class AuditTrailResource {
+
+    private final AuditLog audit;
+    private final OrgScope scope;
+
+    protected AuditTrailResource(AuditLog audit, OrgScope scope) {
+        this.audit = audit;
+        this.scope = scope;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "Audit entries about records in the caller's org subtree, newest first")
+    public List<AuditEntry> search(@QueryParam("actor") String actor, @QueryParam("from") OffsetDateTime from,
+            @QueryParam("to") OffsetDateTime to, @BeanParam @Valid PageParams page) {
+        return audit.search(scope, actor, from, to, page.page, page.size);
+    }
+}
