@@ -25,15 +25,13 @@ import java.util.concurrent.Future;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.gonghui.contracts.CloudEventHeaders;
 import org.gonghui.contracts.EventType;
 import org.gonghui.contracts.Topics;
-import org.gonghui.honors.clock.HonorsClock;
 import org.gonghui.platform.testing.TestEvents;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,12 +48,11 @@ class NominationWorkflowTest {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Inject
-    HonorsClock clock;
+    private MovableClock clock;
 
-    @AfterEach
-    void resetClock() {
-        clock.reset();
+    @BeforeEach
+    void installClock() {
+        clock = MovableClock.install();
     }
 
     @Test
