@@ -1714,10 +1714,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The annual report of the caller's subtree from the three services' stats */
+        /** The annual report of the caller's subtree from the three services' stats, as JSON or as an xlsx workbook (a summary sheet and one sheet per section, Chinese and English headings, yuan with two decimals) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description json or xlsx; overrides Accept */
+                    format?: "json" | "xlsx";
+                };
                 header?: never;
                 path: {
                     year: number;
@@ -1726,14 +1729,25 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description The report; the xlsx comes as an attachment named gonghui-annual-<year>-<orgCode>.xlsx */
                 200: {
                     headers: {
+                        /** @description xlsx only: attachment; filename="gonghui-annual-<year>-<orgCode>.xlsx" */
+                        "Content-Disposition"?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["AnnualReport"];
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description An unknown format, or a year out of range */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": unknown;
                     };
                 };
                 /** @description Not Authorized */

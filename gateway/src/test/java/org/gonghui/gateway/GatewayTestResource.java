@@ -65,6 +65,8 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
             config.put("gonghui.routing.upstreams.welfare", welfare.url());
             config.put("gonghui.routing.upstreams.volunteer", "http://127.0.0.1:" + deadPort);
             config.put("gonghui.routing.timeout", "2s");
+            // longer than the test's 5 s body timeout: a report waiting for a slow service is still answered
+            config.put("gonghui.report.timeout", "6s");
             config.put("gonghui.routing.circuit-breaker.request-volume-threshold", "4");
             config.put("gonghui.routing.circuit-breaker.delay", "30s");
             return config;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,7 +20,7 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A stand-in for a service behind the gateway (the real ones are tested end to end later): it echoes what it
  * received as JSON, answers with the status asked for in {@code X-Echo-Status}, serves a small OpenAPI document, and
- * never answers a path containing {@code /hang}.
+ * never answers a path containing {@code /hang}; {@code .../stats} answers like a service's stats (never for 2014).
  */
 final class StandInUpstream {
 
@@ -82,6 +83,14 @@ final class StandInUpstream {
             hanging.add(exchange); // never answered
             return;
         }
+        if (path.endsWith("/stats") && "year=2014".equals(exchange.getRequestURI().getRawQuery())) {
+            hanging.add(exchange); // a service too slow for the report
+            return;
+        }
+        if (path.endsWith("/stats") || path.equals("/api/v1/honors/awards")) {
+            respond(exchange, 200, "application/json", JSON.writeValueAsBytes(reportPart(exchange)));
+            return;
+        }
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
@@ -100,6 +109,41 @@ final class StandInUpstream {
         exchange.getResponseHeaders().add("X-Upstream", name);
         respond(exchange, status == null ? 200 : Integer.parseInt(status), "application/json",
                 JSON.writeValueAsBytes(echo));
+    }
+
+    /**
+     * A service's stats for the annual report, shaped like the real ones (with odd fen, a figure the gateway does not
+     * know yet and one not given) plus who asked for it; or the honors award catalog (without one of the awards).
+     */
+    private Object reportPart(HttpExchange exchange) {
+        String path = exchange.getRequestURI().getRawPath();
+        if (path.endsWith("/awards")) {
+            return List.of(Map.of("code", "may-day-model", "name", "五一标兵", "nameEn", "May Day Model"),
+                    Map.of("code", "loudi-craftsman", "name", "娄底工匠", "nameEn", "Loudi Craftsman"));
+        }
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("year", 2015);
+        stats.put("orgCode", "ld");
+        if (name.equals("honors")) {
+            stats.put("byAward", new TreeMap<>(Map.of("may-day-model", 68, "loudi-craftsman", 60, "new-award", 2)));
+        } else {
+            stats.put("enterprisesVisited", 126);
+            stats.put("householdsVisited", 426);
+            stats.put("condolenceFen", 137_000_005L);
+            stats.put("studentAid", Map.of("children", 2541, "amountFen", 619_600_000L));
+            stats.put("jobTrainingPeople", 1200);
+            stats.put("medicalMutualAidMembers", 110_000);
+            stats.put("modelWorkerCondolence", Map.of("national", 29, "provincial", 336, "municipal", 25,
+                    "amountFen", 45_000_000L));
+            stats.put("communityAidFen", 16_000_099L);
+            stats.put("newFigureFen", 1234);
+        }
+        stats.put("service", name);
+        stats.put("rawPath", path);
+        stats.put("rawQuery", exchange.getRequestURI().getRawQuery());
+        stats.put("headers", Map.of("authorization",
+                String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"))));
+        return stats;
     }
 
     private static void respond(HttpExchange exchange, int status, String type, byte[] body) throws IOException {

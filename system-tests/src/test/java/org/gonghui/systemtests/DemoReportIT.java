@@ -2,19 +2,21 @@ package org.gonghui.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -68,23 +70,56 @@ class DemoReportIT {
         assertTrue(wrong.isEmpty(), "figures that differ from the contract: " + wrong);
     }
 
+    /**
+     * The xlsx (asked for by {@code Accept} and by {@code ?format=xlsx}): a summary sheet and a sheet per section with
+     * Chinese and English headings; every contract figure is a numeric cell, counts as integers ({@code #,##0}) and
+     * amounts in yuan with two decimals ({@code #,##0.00}).
+     */
     @Test
-    void theXlsxCarriesTheSameFiguresAsNumbers() throws IOException {
-        byte[] bytes = RunningSuite.as(RunningSuite.tokenFor("demo-city-clerk", "ld", "staff")).accept(XLSX)
-                .get("/api/v1/reports/annual/2016").then().statusCode(200).contentType(XLSX).extract().asByteArray();
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-            Map<String, Double> cells = numericCells(workbook);
-            for (String path : List.of("honors.byAward.may-day-model", "honors.byAward.loudi-craftsman",
-                    "welfare.enterprisesVisited", "welfare.householdsVisited", "welfare.condolenceFen",
-                    "welfare.studentAid.children", "welfare.studentAid.amountFen", "welfare.medicalMutualAidMembers",
-                    "welfare.modelWorkerCondolence.provincial", "welfare.modelWorkerLivingSubsidy.amountFen",
-                    "welfare.communityAidFen", "volunteer.teams")) {
-                Double value = cells.get(path);
-                assertNotNull(value, "no numeric cell for " + path + " in " + cells.keySet());
-                long want = CONTRACT.get(path);
-                // an amount may be shown in fen or in yuan with two decimals; a count as the count
-                assertTrue(value == want || (path.endsWith("Fen") && Math.abs(value * 100 - want) < 0.5),
-                        path + ": cell " + value + ", want " + want);
+    void theXlsxHasASheetPerSectionWithEveryFigureAsANumberAndYuanWithTwoDecimals() throws IOException {
+        String token = RunningSuite.tokenFor("demo-city-clerk", "ld", "staff");
+        byte[] byAccept = RunningSuite.as(token).accept(XLSX).get("/api/v1/reports/annual/2016").then()
+                .statusCode(200).contentType(XLSX)
+                .header("Content-Disposition", "attachment; filename=\"gonghui-annual-2016-ld.xlsx\"")
+                .extract().asByteArray();
+        byte[] byParameter = RunningSuite.as(token).get("/api/v1/reports/annual/2016?format=xlsx").then()
+                .statusCode(200).contentType(XLSX).extract().asByteArray();
+        DataFormatter shown = new DataFormatter(Locale.ROOT);
+        for (byte[] bytes : List.of(byAccept, byParameter)) {
+            try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+                List<String> sheets = new ArrayList<>();
+                workbook.forEach(sheet -> sheets.add(sheet.getSheetName()));
+                assertEquals(List.of("概况 Summary", "表彰 Honors", "帮扶 Welfare", "志愿服务 Volunteer"), sheets);
+                Sheet summary = workbook.getSheet("概况 Summary");
+                assertEquals(2016.0, summary.getRow(1).getCell(1).getNumericCellValue());
+                assertEquals("ld 娄底市总工会", summary.getRow(2).getCell(1).getStringCellValue());
+                assertTrue(summary.getRow(4).getCell(1).getStringCellValue().startsWith("否"), "not partial");
+                assertEquals("授予称号 Titles conferred",
+                        workbook.getSheet("表彰 Honors").getRow(0).getCell(1).getStringCellValue());
+                assertEquals("五一标兵 May Day Model", rowOf(workbook, "honors.byAward.may-day-model").getCell(0)
+                        .getStringCellValue());
+                assertEquals("金秋助学 受助子女 Student aid: children",
+                        rowOf(workbook, "welfare.studentAid.children").getCell(0).getStringCellValue());
+
+                for (Map.Entry<String, Long> figure : CONTRACT.entrySet()) {
+                    String path = figure.getKey();
+                    long want = figure.getValue();
+                    Row row = rowOf(workbook, path);
+                    Cell cell = row.getCell(1);
+                    assertEquals(CellType.NUMERIC, cell.getCellType(), path);
+                    if (path.endsWith("Fen")) {
+                        assertEquals("#,##0.00", cell.getCellStyle().getDataFormatString(), path);
+                        assertEquals(want, Math.round(cell.getNumericCellValue() * 100), path + " in yuan");
+                        assertEquals(String.format(Locale.ROOT, "%,.2f", BigDecimal.valueOf(want, 2)),
+                                shown.formatCellValue(cell), path);
+                    } else {
+                        assertEquals("#,##0", cell.getCellStyle().getDataFormatString(), path);
+                        assertEquals((double) want, cell.getNumericCellValue(), path);
+                    }
+                }
+                assertEquals("1,370,000.00", shown.formatCellValue(rowOf(workbook, "welfare.condolenceFen")
+                        .getCell(1)));
+                assertEquals("元 yuan", rowOf(workbook, "welfare.condolenceFen").getCell(2).getStringCellValue());
             }
         }
     }
@@ -133,23 +168,28 @@ class DemoReportIT {
         return report;
     }
 
-    /** Numeric cells of every sheet by their row label, the label normalised to a report path (a.b.c). */
-    private static Map<String, Double> numericCells(Workbook workbook) {
-        Map<String, Double> cells = new LinkedHashMap<>();
-        for (Sheet sheet : workbook) {
-            for (Row row : sheet) {
-                String label = null;
-                for (Cell cell : row) {
-                    if (cell.getCellType() == CellType.STRING && label == null) {
-                        label = cell.getStringCellValue().replace(" / ", ".").strip();
-                    } else if (cell.getCellType() == CellType.NUMERIC && label != null) {
-                        cells.putIfAbsent(label, cell.getNumericCellValue());
-                        break;
-                    }
-                }
+    /** The row of a report field, found by the "字段 Field" column of the section's sheet (the last heading). */
+    private static Row rowOf(Workbook workbook, String path) {
+        String sheetName = switch (path.substring(0, path.indexOf('.'))) {
+            case "honors" -> "表彰 Honors";
+            case "welfare" -> "帮扶 Welfare";
+            default -> "志愿服务 Volunteer";
+        };
+        Sheet sheet = workbook.getSheet(sheetName);
+        int fieldColumn = -1;
+        for (Cell heading : sheet.getRow(0)) {
+            if (heading.getStringCellValue().equals("字段 Field")) {
+                fieldColumn = heading.getColumnIndex();
             }
         }
-        return cells;
+        assertTrue(fieldColumn > 0, sheetName + " has a 字段 Field column");
+        for (Row row : sheet) {
+            Cell field = row.getCell(fieldColumn);
+            if (row.getRowNum() > 0 && field != null && field.getStringCellValue().equals(path)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row for " + path + " in sheet " + sheetName);
     }
 
     private static Map<String, Long> contract() {

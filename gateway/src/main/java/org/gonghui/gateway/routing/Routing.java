@@ -111,7 +111,9 @@ public class Routing {
      */
     private void bodyDeadline(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        if (!request.isEnded()) {
+        // a request with neither Content-Length nor chunked encoding has no body (RFC 9112 6.3); such a GET may stay
+        // "not ended" while a slow blocking endpoint (the annual report) works, and must not get a 408 for that
+        if (!request.isEnded() && hasBody(request)) {
             boolean csv = bodyLimit(request, config) == config.csvBodyLimit();
             java.time.Duration timeout = csv ? config.csvBodyTimeout() : config.bodyTimeout();
             long timer = ctx.vertx().setTimer(timeout.toMillis(), id -> {
@@ -139,6 +141,11 @@ public class Routing {
             });
         }
         ctx.next();
+    }
+
+    private static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        return request.getHeader("Transfer-Encoding") != null || (length != null && !length.strip().equals("0"));
     }
 
     static long bodyLimit(HttpServerRequest request, RoutingConfig config) {
