@@ -50,8 +50,11 @@ final class Problems {
             // not worth reading an oversized body to the end just to keep the connection
             response.putHeader("Connection", "close");
         }
-        // the body the client is still sending is read and discarded, so it can read this answer
-        ctx.request().resume();
+        // the body the client is still sending is read and discarded, so it can read this answer (an HTTP/2 request
+        // whose body has ended refuses resume() with an exception)
+        if (!ctx.request().isEnded()) {
+            ctx.request().resume();
+        }
         response.end(body);
     }
 }

@@ -42,6 +42,9 @@ public class Routing {
     public static final String CONSOLE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
             + " connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /** How much longer than the routing timeout the answer deadline waits before answering 503 itself. */
+    static final java.time.Duration ANSWER_DEADLINE_MARGIN = java.time.Duration.ofSeconds(3);
+
     private final RoutingConfig config;
     private final TokenGate gate;
     private final Map<String, Upstream> upstreams = new LinkedHashMap<>();
@@ -93,16 +96,46 @@ public class Routing {
                     "the request body exceeds " + limit + " bytes");
             return;
         }
-        request.pause(); // the body waits until the token is checked
+        if (!request.isEnded()) {
+            request.pause(); // the body waits until the token is checked
+        }
         gate.check(request.method(), path, request.getHeader("Authorization")).onComplete(verdict -> {
             if (verdict.failed() || verdict.result() == TokenGate.Verdict.REJECTED) {
-                request.resume();
                 Problems.send(ctx, 401, "unauthorized", "Unauthorized",
                         "a valid bearer token from POST /auth/token is required");
                 return;
             }
             upstream.forward(request);
+            answerDeadline(ctx, service);
         });
+    }
+
+    /**
+     * A last guard of the promise that every proxied request gets an answer: the proxy answers a silent or dead
+     * service with 503 after the routing timeout; should an answer still be missing a little later (a path of the
+     * proxy library that loses it, as issue 3's bug (a) did), the gateway answers 503 itself. The clock starts when
+     * the request body is complete (a slow upload is the body deadline's business); an answer whose head went out
+     * is left alone (a streamed download may take long; the upstream idle timeout cuts it off if it stalls).
+     */
+    private void answerDeadline(RoutingContext ctx, String service) {
+        long timer = ctx.vertx().setTimer(config.timeout().plus(ANSWER_DEADLINE_MARGIN).toMillis(), id -> {
+            HttpServerResponse response = ctx.response();
+            if (response.ended() || response.closed() || response.headWritten()) {
+                return;
+            }
+            if (!ctx.request().isEnded()) {
+                answerDeadline(ctx, service);
+                return;
+            }
+            LOG.warnf("no answer to %s %s from the %s route within %s: answering 503", ctx.request().method(),
+                    ctx.request().path(), service, config.timeout().plus(ANSWER_DEADLINE_MARGIN));
+            response.setStatusCode(503).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .putHeader("Retry-After", Long.toString(Math.max(1, config.circuitBreaker().delay().toSeconds())))
+                    .end(Problems.body(503, "upstream-unavailable", "Service Unavailable", "the " + service
+                            + " service is not answering; try again shortly", ctx.request().path(),
+                            Map.of("service", service, "circuitOpen", false)));
+        });
+        ctx.addEndHandler(done -> ctx.vertx().cancelTimer(timer));
     }
 
     /**
