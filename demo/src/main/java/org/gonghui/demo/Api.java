@@ -123,9 +123,12 @@ final class Api {
                 login();
                 continue;
             }
-            // 429/502/503/504 are transient under load (an open circuit in the gateway closes after 5 s); a repeat is
-            // safe: idempotency keys replay, and a batch that did commit answers 409 the second time
-            if ((r.status() == 429 || r.status() == 502 || r.status() == 503 || r.status() == 504) && attempt < 8) {
+            // 429/502/503/504 are transient under load (an open circuit in the gateway closes after 5 s); so is a 408
+            // from the gateway's slow-body guard, which on a saturated machine also fires on a small body whose
+            // endpoint is still busy (seen on account creation at load 34). A repeat is safe: idempotency keys replay,
+            // and a batch or an account that did commit answers 409 the second time
+            if ((r.status() == 408 || r.status() == 429 || r.status() == 502 || r.status() == 503
+                    || r.status() == 504) && attempt < 8) {
                 sleep(1_000L * attempt);
                 continue;
             }
