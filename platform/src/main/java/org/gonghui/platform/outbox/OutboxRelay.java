@@ -5,10 +5,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,6 +60,7 @@ public class OutboxRelay {
     private volatile boolean paused;
     private Thread worker;
     private KafkaProducer<String, String> producer;
+    private Connection connection; // the worker thread's only
 
     @Inject
     public OutboxRelay(AgroalDataSource dataSource, KafkaSettings kafka,
@@ -141,6 +144,14 @@ public class OutboxRelay {
     }
 
     private void loop() {
+        try {
+            relayUntilStopped();
+        } finally {
+            discardConnection();
+        }
+    }
+
+    private void relayUntilStopped() {
         kafka.ensureSuiteTopics();
         long backoffMs = 200;
         while (running) {
@@ -165,41 +176,79 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes up to one batch of unpublished rows, oldest first; returns how many were published. */
+    /**
+     * Publishes up to one batch of unpublished rows, oldest first; returns how many were published. One transaction:
+     * claim and mark the rows, send them, wait for the broker's acks, commit; a failed send rolls the mark back. The
+     * commit does not wait for the WAL flush: if the database loses it in a crash the rows are sent again, and the
+     * consumers' inboxes drop the repeats, so a durable mark would only slow every pass down.
+     */
     int publishBatch() throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                List<Row> rows = claim(connection);
-                if (rows.isEmpty()) {
-                    connection.commit();
-                    return 0;
-                }
-                List<Future<?>> acks = new ArrayList<>(rows.size());
-                for (Row row : rows) {
-                    acks.add(producer.send(toRecord(row)));
-                }
-                producer.flush();
-                for (Future<?> ack : acks) {
-                    ack.get(15, TimeUnit.SECONDS);
-                }
-                markPublished(connection, rows);
+        Connection connection = connection();
+        try {
+            List<Row> rows = claim(connection);
+            if (rows.isEmpty()) {
                 connection.commit();
-                return rows.size();
-            } catch (Exception e) {
-                connection.rollback();
-                throw e;
+                return 0;
             }
+            List<Future<?>> acks = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                acks.add(producer.send(toRecord(row)));
+            }
+            producer.flush();
+            for (Future<?> ack : acks) {
+                ack.get(15, TimeUnit.SECONDS);
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL synchronous_commit = off");
+            }
+            connection.commit();
+            return rows.size();
+        } catch (Exception e) {
+            discardConnection();
+            throw e;
         }
     }
 
+    /**
+     * The relay's own connection, kept between passes: taking one from the pool for each pass made the relay queue
+     * behind the requests whenever the pool was busy, and that wait was added to every event's latency.
+     */
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            Connection fresh = dataSource.getConnection();
+            fresh.setAutoCommit(false);
+            connection = fresh;
+        }
+        return connection;
+    }
+
+    private void discardConnection() {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // the connection is broken; closing it below is all that is left to do
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debugf("closing the relay's connection: %s", e);
+        }
+        connection = null;
+    }
+
+    /** Claims and marks up to one batch in one statement; the mark counts only if the transaction commits. */
     private List<Row> claim(Connection connection) throws SQLException {
         List<Row> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT seq, id, topic, event_type, aggregate_id, subject, payload, traceparent, created_at
-                FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED""")) {
-            select.setInt(1, batchSize);
-            try (ResultSet rs = select.executeQuery()) {
+        try (PreparedStatement claim = connection.prepareStatement("""
+                UPDATE outbox SET published_at = now(), attempts = attempts + 1
+                WHERE seq IN (SELECT seq FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT ?
+                              FOR UPDATE SKIP LOCKED)
+                RETURNING seq, id, topic, event_type, aggregate_id, subject, payload, traceparent, created_at""")) {
+            claim.setInt(1, batchSize);
+            try (ResultSet rs = claim.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
@@ -207,15 +256,8 @@ public class OutboxRelay {
                 }
             }
         }
+        rows.sort(Comparator.comparingLong(Row::seq)); // RETURNING has no order; events of one key keep theirs
         return rows;
-    }
-
-    private void markPublished(Connection connection, List<Row> rows) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE seq = ANY (?)")) {
-            update.setArray(1, connection.createArrayOf("bigint", rows.stream().map(Row::seq).toArray()));
-            update.executeUpdate();
-        }
     }
 
     private ProducerRecord<String, String> toRecord(Row row) {
