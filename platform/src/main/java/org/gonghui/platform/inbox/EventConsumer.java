@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,13 +19,16 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -51,8 +56,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Runs the service's {@link EventHandler}s: one consumer thread, one transaction per event (inbox row + effect),
- * offsets committed after the transactions. A failing event is retried; a malformed one, or one that keeps failing,
+ * Runs the service's {@link EventHandler}s: one consumer thread; each event's inbox row and effect in one transaction
+ * (the events of one poll share it when all of them apply cleanly), offsets committed only after the transactions.
+ * A failing event is retried on its own; a malformed one, or one that keeps failing,
  * goes to {@code <topic>.dlq} with the error in a header and consumption goes on. While the database is unreachable
  * the consumer waits instead of dead-lettering good events.
  */
@@ -71,6 +77,11 @@ public class EventConsumer {
     private final String groupId;
     private final int maxAttempts;
     private final Duration retryBackoff;
+    private final Duration offsetCommitInterval;
+    // offsets of the records this consumer is done with; touched by the consumer thread only
+    private final Map<TopicPartition, OffsetAndMetadata> delivered = new HashMap<>();
+    private boolean uncommitted;
+    private long lastCommit = System.nanoTime();
 
     private volatile boolean running;
     private Thread worker;
@@ -84,7 +95,9 @@ public class EventConsumer {
             @ConfigProperty(name = "gonghui.consumer.group-id") java.util.Optional<String> groupId,
             @ConfigProperty(name = "quarkus.application.name") String applicationName,
             @ConfigProperty(name = "gonghui.consumer.max-attempts", defaultValue = "3") int maxAttempts,
-            @ConfigProperty(name = "gonghui.consumer.retry-backoff", defaultValue = "200ms") Duration retryBackoff) {
+            @ConfigProperty(name = "gonghui.consumer.retry-backoff", defaultValue = "200ms") Duration retryBackoff,
+            @ConfigProperty(name = "gonghui.consumer.offset-commit-interval", defaultValue = "100ms")
+            Duration offsetCommitInterval) {
         for (EventHandler handler : handlerBeans) {
             for (EventType type : handler.handles()) {
                 handlers.computeIfAbsent(type, t -> new ArrayList<>()).add(handler);
@@ -98,6 +111,7 @@ public class EventConsumer {
         this.groupId = groupId.orElse(applicationName);
         this.maxAttempts = maxAttempts;
         this.retryBackoff = retryBackoff;
+        this.offsetCommitInterval = offsetCommitInterval;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -159,20 +173,29 @@ public class EventConsumer {
     private void loop() {
         try {
             kafka.ensureSuiteTopics();
-            consumer.subscribe(topics());
+            consumer.subscribe(topics(), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    commitNow(partitions); // the next owner starts after what this one applied
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                }
+
+                @Override
+                public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                    partitions.forEach(delivered::remove);
+                }
+            });
             LOG.infof("consuming %s as group %s", topics(), groupId);
             while (running) {
                 try {
                     ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
-                    for (ConsumerRecord<byte[], byte[]> record : records) {
-                        if (!running) {
-                            return; // uncommitted records are delivered again; the inbox drops what was applied
-                        }
-                        deliver(record);
+                    if (!records.isEmpty() && !deliverAll(records)) {
+                        return; // stopped midway: the rest is delivered again, and the inbox drops what was applied
                     }
-                    if (!records.isEmpty()) {
-                        consumer.commitSync(COMMIT_TIMEOUT);
-                    }
+                    commitOffsets(records.isEmpty());
                 } catch (WakeupException e) {
                     throw e;
                 } catch (KafkaException e) {
@@ -188,28 +211,118 @@ public class EventConsumer {
         } catch (Exception e) {
             LOG.errorf(e, "event consumer %s stopped", groupId);
         } finally {
+            commitNow(List.copyOf(delivered.keySet()));
             consumer.close(Duration.ofSeconds(5));
         }
     }
 
-    /** Applies one record or dead-letters it; returns only when it is done with it (or the consumer stops). */
-    void deliver(ConsumerRecord<byte[], byte[]> record) {
+    /**
+     * Offsets go to the broker without waiting for its answer, at most every {@code offset-commit-interval} while
+     * events flow and at once when they stop: a blocking commit after every poll held up the next event by a round
+     * trip, and each commit costs the broker a write. A commit lost in a crash only re-delivers events the inbox drops.
+     */
+    private void commitOffsets(boolean idle) {
+        long now = System.nanoTime();
+        if (uncommitted && (idle || now - lastCommit >= offsetCommitInterval.toNanos())) {
+            consumer.commitAsync(new HashMap<>(delivered), (offsets, error) -> {
+                if (error != null) { // called back on this thread, in a later poll
+                    LOG.debugf("event consumer %s: offset commit failed (%s); trying again", groupId, error);
+                    uncommitted = true;
+                }
+            });
+            uncommitted = false;
+            lastCommit = now;
+        }
+    }
+
+    private void commitNow(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata offset = delivered.remove(partition);
+            if (offset != null) {
+                offsets.put(partition, offset);
+            }
+        }
+        if (offsets.isEmpty()) {
+            return;
+        }
+        try {
+            try {
+                consumer.commitSync(offsets, COMMIT_TIMEOUT);
+            } catch (WakeupException e) {
+                consumer.commitSync(offsets, COMMIT_TIMEOUT); // stop() woke the consumer outside a poll: once more
+            }
+        } catch (Exception e) {
+            LOG.warnf("event consumer %s: could not commit offsets (%s); those events come again", groupId, e);
+        }
+    }
+
+    /**
+     * Applies a poll's records: all in one transaction when they parse and apply cleanly (one commit instead of one
+     * per event), otherwise one by one with retries and the dead-letter topic. Returns false if stopped midway.
+     */
+    private boolean deliverAll(ConsumerRecords<byte[], byte[]> records) {
+        List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>(records.count());
+        records.forEach(all::add);
+        if (all.size() > 1 && applyTogether(all)) {
+            all.forEach(this::markDelivered);
+            return true;
+        }
+        for (ConsumerRecord<byte[], byte[]> record : all) {
+            if (!running || !deliver(record)) {
+                return false;
+            }
+            markDelivered(record);
+        }
+        return true;
+    }
+
+    private boolean applyTogether(List<ConsumerRecord<byte[], byte[]>> records) {
+        List<IncomingEvent> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            try {
+                IncomingEvent event = parse(record);
+                if (event != null) {
+                    events.add(event);
+                }
+            } catch (InvalidEventException e) {
+                return false; // the one-by-one path dead-letters it
+            }
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> events.forEach(this::applyInTransaction));
+            return true;
+        } catch (Exception e) {
+            LOG.debugf("a batch of %d events failed (%s); applying them one by one", events.size(), e);
+            return false;
+        }
+    }
+
+    private void markDelivered(ConsumerRecord<?, ?> record) {
+        delivered.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+        uncommitted = true;
+    }
+
+    /**
+     * Applies one record or dead-letters it; returns true when it is done with it, false when the consumer stopped
+     * first (the record must then be delivered again).
+     */
+    boolean deliver(ConsumerRecord<byte[], byte[]> record) {
         IncomingEvent event;
         try {
             event = parse(record);
         } catch (InvalidEventException e) {
-            deadLetter(record, e.getMessage());
-            return;
+            return deadLetter(record, e.getMessage());
         }
         if (event == null) {
-            return; // a type this service does not handle
+            return true; // a type this service does not handle
         }
         int attempt = 0;
         long backoff = retryBackoff.toMillis();
         while (running) {
             try {
                 apply(event);
-                return;
+                return true;
             } catch (Exception e) {
                 if (DatabaseFailures.isUnavailable(e)) {
                     LOG.warnf("database unavailable while applying %s; waiting", event.id());
@@ -217,25 +330,28 @@ public class EventConsumer {
                     continue;
                 }
                 if (++attempt >= maxAttempts || e instanceof InvalidEventException) {
-                    deadLetter(record, e.toString());
-                    return;
+                    return deadLetter(record, e.toString());
                 }
                 LOG.debugf("attempt %d of %s failed: %s", attempt, event.id(), e);
                 sleep(backoff * attempt);
             }
         }
+        return false;
     }
 
     private void apply(IncomingEvent event) {
+        QuarkusTransaction.requiringNew().run(() -> applyInTransaction(event));
+    }
+
+    /** The inbox row and the handlers' effects, in the caller's transaction, in a span continuing the producer's trace. */
+    private void applyInTransaction(IncomingEvent event) {
         Span span = traces.startSpan("consume " + event.type().type(), SpanKind.CONSUMER, event.traceparent());
         try (Scope ignored = span.makeCurrent()) {
-            QuarkusTransaction.requiringNew().run(() -> {
-                if (inbox.firstDelivery(event)) {
-                    for (EventHandler handler : handlers.get(event.type())) {
-                        handler.handle(event);
-                    }
+            if (inbox.firstDelivery(event)) {
+                for (EventHandler handler : handlers.get(event.type())) {
+                    handler.handle(event);
                 }
-            });
+            }
         } catch (RuntimeException e) {
             span.setStatus(StatusCode.ERROR, e.toString());
             throw e;
@@ -278,7 +394,7 @@ public class EventConsumer {
                 (Record) json.read(data, eventType.dataClass()), record.topic(), record.partition(), record.offset());
     }
 
-    private void deadLetter(ConsumerRecord<byte[], byte[]> record, String error) {
+    private boolean deadLetter(ConsumerRecord<byte[], byte[]> record, String error) {
         ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(Topics.deadLetterOf(record.topic()), null,
                 record.key(), record.value());
         for (Header h : record.headers()) {
@@ -293,15 +409,16 @@ public class EventConsumer {
             try {
                 deadLetters.send(dead).get(10, TimeUnit.SECONDS);
                 LOG.warnf("dead-lettered %s/%d/%d: %s", record.topic(), record.partition(), record.offset(), reason);
-                return;
+                return true;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             } catch (Exception e) {
                 LOG.warnf("cannot reach the dead-letter topic yet: %s", e.toString());
                 sleep(1_000);
             }
         }
+        return false;
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -193,6 +193,37 @@ class OutboxInboxTest {
     }
 
     @Test
+    void aFailingEventAmongGoodOnesOfTheSamePollLeavesTheGoodOnesAppliedOnceEach() throws Exception {
+        // sent together, so the consumer most likely gets them in one poll and tries them in one transaction first
+        List<UUID> good = java.util.stream.IntStream.range(0, 6).mapToObj(i -> UUID.randomUUID()).toList();
+        String failingId = UUID.randomUUID().toString();
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (int i = 0; i < good.size(); i++) {
+                if (i == 3) {
+                    producer.send(event(failingId, "batch-failing", conferred(RecordingHandler.ALWAYS_FAILS)));
+                }
+                producer.send(event(UUID.randomUUID().toString(), "batch", conferred(good.get(i))));
+            }
+            producer.flush();
+        }
+        String goodIds = good.stream().map(h -> "'" + h + "'").collect(java.util.stream.Collectors.joining(","));
+        await().atMost(DEADLINE).until(() -> countRows(
+                "SELECT count(*) FROM test_effect WHERE honor_id IN (" + goodIds + ")") == 6L);
+        List<ConsumerRecord<String, String>> dead = readUntil(Topics.deadLetterOf(Topics.HONORS), "batch-failing");
+        assertEquals(1, dead.stream().filter(r -> failingId.equals(header(r, CloudEventHeaders.ID))).count());
+        assertEquals(0L, countRows("SELECT count(*) FROM inbox WHERE event_id = '" + failingId + "'"));
+        assertEquals(6L, countRows("SELECT count(DISTINCT honor_id) FROM test_effect WHERE honor_id IN (" + goodIds + ")"));
+        assertEquals(6L, countRows("SELECT count(*) FROM audit_log WHERE entity_id IN (" + goodIds + ")"),
+                "the rolled-back batch left nothing behind: one audit row per good event");
+    }
+
+    private static String conferred(UUID honor) {
+        return "{\"honorId\":\"" + honor + "\",\"awardCode\":\"may-day-model\",\"level\":\"MUNICIPAL\","
+                + "\"modelWorker\":false,\"year\":2017,\"recipientKind\":\"INDIVIDUAL\",\"name\":\"x\",\"unitName\":\"\","
+                + "\"orgCode\":\"ld\",\"certificateNo\":\"C\",\"conferredAt\":\"2017-05-01T09:00:00+08:00\"}";
+    }
+
+    @Test
     void deadLettersAreListedForAdminsAndReplayedOnceAfterTheFix() throws Exception {
         String eventId = UUID.randomUUID().toString();
         String payload = "{\"honorId\":\"" + RecordingHandler.FAILS_UNTIL_FIXED + "\",\"awardCode\":\"may-day-model\","
