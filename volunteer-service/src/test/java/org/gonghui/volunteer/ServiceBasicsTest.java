@@ -4,16 +4,43 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.inject.Inject;
+
+import org.gonghui.platform.security.VerifiedTokenCache;
 import org.gonghui.platform.testing.EndpointSecurityAssertions;
 import org.gonghui.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
 
 @QuarkusTest
 class ServiceBasicsTest {
+
+    @Inject
+    JWTCallerPrincipalFactory tokenVerifier;
+
+    /** Issue 10: verified tokens are remembered (platform VerifiedTokenCache), but never lend their signature. */
+    @Test
+    void rememberedTokensDoNotAdmitForgedCopies() {
+        assertInstanceOf(VerifiedTokenCache.class, tokenVerifier);
+        String auditor = TestTokens.token("auditor", "ld", "auditor");
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(auditor).get("/api/v1/volunteer/audit").then().statusCode(200);
+        }
+        String[] remembered = auditor.split("\\.");
+        String[] clerk = TestTokens.token("clerk", "ld.lsj", "staff").split("\\.");
+        String claimsOfAnotherWithTheRememberedSignature = clerk[0] + "." + clerk[1] + "." + remembered[2];
+        String signatureAltered = remembered[0] + "." + remembered[1] + "."
+                + remembered[2].substring(0, remembered[2].length() - 4) + "AAAA";
+        for (String forged : new String[] { claimsOfAnotherWithTheRememberedSignature, signatureAltered }) {
+            given().auth().oauth2(forged).get("/api/v1/volunteer/audit").then().statusCode(401)
+                    .contentType("application/problem+json");
+        }
+    }
 
     @Test
     void readinessChecksDatabaseAndKafka() {
