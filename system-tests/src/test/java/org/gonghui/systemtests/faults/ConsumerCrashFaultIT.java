@@ -1,5 +1,7 @@
 package org.gonghui.systemtests.faults;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
@@ -10,8 +12,9 @@ import org.junit.jupiter.api.Test;
  * The consuming services die with SIGKILL mid-load: welfare (consumer of honor-conferred, and producer of aid-paid)
  * at 30 % of the load, volunteer (consumer of aid-paid) at 60 %; each is started again at once. Events they had
  * applied without committing the offset come again and are dropped by the inbox; afterwards every effect exists
- * exactly once. The payouts pause while welfare is down (the conferrals go on): a payout request inside welfare at
- * the moment of the kill was left without an answer by the gateway, a problem of its own (see the issue 7 report).
+ * exactly once. The whole load runs on through the kills: payout requests inside welfare when it dies, and those
+ * sent while it restarts, are answered 503 by the gateway (never left without an answer: issue 3's bug (a)) and
+ * retried with their Idempotency-Keys, so the exact totals still hold.
  */
 class ConsumerCrashFaultIT {
 
@@ -26,11 +29,11 @@ class ConsumerCrashFaultIT {
         FaultLoad load = FaultLoad.prepare("csm", 1_000, 1_000);
         load.start();
         load.awaitProgress(0.3);
-        // welfare consumes the conferrals, which go on; its own payout requests wait meanwhile
-        load.holdPayouts();
+        int faultsBefore = load.faultAnswers.size();
         SuiteControl.suite("kill", "welfare-service");
         SuiteControl.suite("start", "welfare-service");
-        load.releasePayouts();
+        // the payouts went on while welfare was down: they met the outage as 503s (counted, then retried)
+        assertTrue(load.faultAnswers.size() > faultsBefore, "no payout met welfare's outage");
         load.awaitProgress(0.6);
         SuiteControl.suite("kill", "volunteer-service");
         SuiteControl.suite("start", "volunteer-service");
