@@ -58,6 +58,8 @@ class JibImageTest {
                 .contains("-XX:+ExitOnOutOfMemoryError"), service + ": an OOM restarts the pod instead of limping on");
         assertEquals("50", properties.getProperty("quarkus.jib.environment-variables.\"JAVA_MAX_MEM_RATIO\""),
                 service + ": heap as a share of the container limit");
+        assertEquals("2", properties.getProperty("quarkus.jib.environment-variables.\"MALLOC_ARENA_MAX\""),
+                service + ": the malloc arena cap ./suite uses (bench/README, issue 10)");
     }
 
     private static String artifactId(String pom) {
