@@ -2,7 +2,6 @@ package org.gonghui.gateway.account;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -48,9 +47,7 @@ public class AccountService {
             where += " and orgCode = :orgCode";
             params = params.and("orgCode", orgCode);
         }
-        var query = Account.find(where, Sort.by("username"), params);
-        List<AccountView> items = query.page(page, size).<Account>list().stream().map(AccountView::of).toList();
-        return new Page<>(items, page, size, query.count());
+        return Page.of(Account.<Account>find(where, Sort.by("username"), params), page, size, AccountView::of);
     }
 
     @Transactional

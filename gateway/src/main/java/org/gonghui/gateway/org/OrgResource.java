@@ -1,7 +1,6 @@
 package org.gonghui.gateway.org;
 
 import java.net.URI;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -47,9 +46,8 @@ public class OrgResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Orgs in the caller's subtree, by code")
     public Page<OrgView> list(@BeanParam @Valid PageParams page) {
-        var query = OrgUnit.find(scope.jpql("code"), Sort.by("code"), scope.parameters());
-        List<OrgView> items = query.page(page.page, page.size).<OrgUnit>list().stream().map(OrgView::of).toList();
-        return new Page<>(items, page.page, page.size, query.count());
+        return Page.of(OrgUnit.<OrgUnit>find(scope.jpql("code"), Sort.by("code"), scope.parameters()), page,
+                OrgView::of);
     }
 
     @GET

@@ -135,8 +135,7 @@ public class CampaignResource {
         }
         PanacheQuery<Campaign> query = Campaign.find(where.toString(), Sort.descending("year").and("awardCode")
                 .and("id"), params);
-        List<CampaignView> items = query.page(page.page, page.size).list().stream().map(Campaign::view).toList();
-        return new Page<>(items, page.page, page.size, query.count());
+        return Page.of(query, page, Campaign::view);
     }
 
     @POST

@@ -129,9 +129,8 @@ public class ActivityResource {
             q.append(" and status = :status");
             p.and("status", status);
         }
-        var query = Activity.find(q.toString(), Sort.by("startsAt").and("id"), p);
-        return new Page<>(query.page(page.page, page.size).<Activity>list().stream().map(a -> view(a, false)).toList(),
-                page.page, page.size, query.count());
+        return Page.of(Activity.<Activity>find(q.toString(), Sort.by("startsAt").and("id"), p), page,
+                a -> view(a, false));
     }
 
     @GET
@@ -139,11 +138,10 @@ public class ActivityResource {
     @RolesAllowed({ Roles.VOLUNTEER, Roles.COORDINATOR })
     @Operation(summary = "Activities still open for sign-up in the caller's subtree, soonest first (for volunteers)")
     public Page<ActivityView> open(@BeanParam @Valid PageParams page) {
-        var query = Activity.find(scope.jpql("orgCode") + " and status = :open and startsAt > :now",
+        var query = Activity.<Activity>find(scope.jpql("orgCode") + " and status = :open and startsAt > :now",
                 Sort.by("startsAt").and("id"), scope.parameters().and("open", Activity.Status.OPEN)
                         .and("now", OffsetDateTime.now()));
-        return new Page<>(query.page(page.page, page.size).<Activity>list().stream().map(a -> view(a, false)).toList(),
-                page.page, page.size, query.count());
+        return Page.of(query, page, a -> view(a, false));
     }
 
     @GET

@@ -71,9 +71,8 @@ public class CommunityResource {
     @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "Communities in the caller's org subtree")
     public Page<CommunityView> list(@BeanParam @Valid PageParams page) {
-        var query = Community.find(scope.jpql("orgCode"), Sort.by("name").and("id"), scope.parameters());
-        return new Page<>(query.page(page.page, page.size).<Community>list().stream().map(CommunityView::of).toList(),
-                page.page, page.size, query.count());
+        return Page.of(Community.<Community>find(scope.jpql("orgCode"), Sort.by("name").and("id"), scope.parameters()),
+                page, CommunityView::of);
     }
 
     @GET

@@ -83,9 +83,8 @@ public class TeamResource {
     @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "Teams in the caller's subtree")
     public Page<TeamView> list(@BeanParam @Valid PageParams page) {
-        var query = Team.find(scope.jpql("orgCode"), Sort.by("name").and("id"), scope.parameters());
-        return new Page<>(query.page(page.page, page.size).<Team>list().stream().map(TeamView::of).toList(),
-                page.page, page.size, query.count());
+        return Page.of(Team.<Team>find(scope.jpql("orgCode"), Sort.by("name").and("id"), scope.parameters()), page,
+                TeamView::of);
     }
 
     @GET

@@ -116,9 +116,8 @@ public class VolunteerResource {
             List<VolunteerView> items = v == null ? List.of() : List.of(view(v, false));
             return new Page<>(items, page.page, page.size, items.size());
         }
-        var query = Volunteer.find(scope.jpql("orgCode"), Sort.by("name").and("id"), scope.parameters());
-        return new Page<>(query.page(page.page, page.size).<Volunteer>list().stream().map(v -> view(v, false)).toList(),
-                page.page, page.size, query.count());
+        return Page.of(Volunteer.<Volunteer>find(scope.jpql("orgCode"), Sort.by("name").and("id"), scope.parameters()),
+                page, v -> view(v, false));
     }
 
     @GET

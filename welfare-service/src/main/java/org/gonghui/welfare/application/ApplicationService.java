@@ -297,8 +297,7 @@ public class ApplicationService {
             params = params.and("year", year);
         }
         var found = Application.<Application>find(query, Sort.descending("createdAt").and("id"), params);
-        return new Page<>(found.page(page, size).list().stream().map(this::view).toList(), page, size,
-                found.count());
+        return Page.of(found, page, size, this::view);
     }
 
     /**

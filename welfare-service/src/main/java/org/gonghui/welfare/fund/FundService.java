@@ -81,8 +81,7 @@ public class FundService {
             params = params.and("year", year);
         }
         var found = Fund.<Fund>find(query, Sort.descending("year").and("code"), params);
-        return new Page<>(found.page(page, size).list().stream().map(FundView::of).toList(), page, size,
-                found.count());
+        return Page.of(found, page, size, FundView::of);
     }
 
     @Transactional

@@ -45,8 +45,7 @@ public class ModelWorkerResource {
                 params = params.and("level", level);
             }
             var found = ModelWorker.<ModelWorker>find(query, Sort.ascending("name").and("id"), params);
-            return new Page<>(found.page(page.page, page.size).list().stream().map(ModelWorkerView::of).toList(),
-                    page.page, page.size, found.count());
+            return Page.of(found, page, ModelWorkerView::of);
         });
     }
 }
