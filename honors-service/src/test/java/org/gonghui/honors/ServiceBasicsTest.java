@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,7 +54,9 @@ class ServiceBasicsTest {
     void servesPrometheusMetricsAndOpenApi() {
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
         given().get("/q/openapi?format=json").then().statusCode(200).body("info.title", equalTo("Gonghui honors-service"))
-                .body("paths.'/api/v1/honors/audit'.get.summary", containsString("Audit entries"));
+                .body("paths.'/api/v1/honors/audit'.get.summary", containsString("Audit entries"))
+                .body("paths.'/api/v1/honors/audit'.get.security[0]", hasKey("SecurityScheme"))
+                .body("paths.'/api/v1/honors/audit'.get.responses", hasKey("403"));
     }
 
     @Test
