@@ -39,10 +39,7 @@ class ModelWorkerFlowIT {
 
         String[] registryId = new String[1];
         await().atMost(DEADLINE).until(() -> {
-            List<Map<String, Object>> entries = RunningSuite.as(clerk).get("/api/v1/welfare/model-workers?level=MUNICIPAL&size=200")
-                    .then().statusCode(200).extract().jsonPath().getList("items");
-            entries.stream().filter(e -> name.equals(e.get("name"))).findFirst()
-                    .ifPresent(e -> registryId[0] = String.valueOf(e.get("id")));
+            registryId[0] = registryIdOf(clerk, name);
             return registryId[0] != null;
         });
         System.out.printf("flow 1: honor recorded -> welfare registry in %d ms%n", (System.nanoTime() - recorded) / 1_000_000);
@@ -66,6 +63,23 @@ class ModelWorkerFlowIT {
 
         await().atMost(DEADLINE).until(() -> RunningSuite.as(clerk).body(application)
                 .post("/api/v1/welfare/applications").then().extract().statusCode() == 422);
+    }
+
+    /** Walks the whole registry: a suite the bench has used holds thousands of entries, sorted by name. */
+    private static String registryIdOf(String token, String name) {
+        for (int page = 0;; page++) {
+            var body = RunningSuite.as(token).get("/api/v1/welfare/model-workers?level=MUNICIPAL&size=200&page=" + page)
+                    .then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> entries = body.getList("items");
+            for (Map<String, Object> e : entries) {
+                if (name.equals(e.get("name"))) {
+                    return String.valueOf(e.get("id"));
+                }
+            }
+            if (entries.isEmpty() || (page + 1L) * 200 >= body.getLong("total")) {
+                return null;
+            }
+        }
     }
 
     private static String syntheticIdNumber() {
