@@ -40,9 +40,10 @@ public abstract class AuditTrailResource {
     @GET
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
     @Operation(summary = "Audit entries about records in the caller's org subtree, newest first")
-    // Quarkus documents the bearer requirement and 401/403 only for methods declared in the resource class itself,
-    // not inherited ones, so this one says it explicitly (checked by each service's basics test).
-    @SecurityRequirement(name = "SecurityScheme")
+    // Quarkus documents the bearer requirement with its roles, and 401/403, only for methods declared in the resource
+    // class itself, not inherited ones, so this one says it explicitly (checked by each service's basics test and the
+    // hardening authorisation matrix, which reads the roles from the scopes).
+    @SecurityRequirement(name = "SecurityScheme", scopes = { Roles.AUDITOR, Roles.ADMIN })
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntry.class)))
     @APIResponse(responseCode = "401", description = "Not Authorized")
