@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.gonghui.platform.testing.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
@@ -183,8 +184,8 @@ class UpstreamFaultsTest {
                         + "Authorization: Bearer " + TOKEN + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
                 int reached = i + 1;
-                await(() -> faulty.seen("slow") >= reached);
-                Thread.sleep(50); // the request is inside the service: give up on it
+                // the request is inside the service: give up on it
+                Awaitility.await().atMost(HANG).until(() -> faulty.seen("slow") >= reached);
                 socket.setSoLinger(true, 0);
             }
         }
@@ -223,14 +224,6 @@ class UpstreamFaultsTest {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + HANG.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "condition not met within " + HANG);
-            Thread.sleep(10);
-        }
     }
 
     private static int port(String service) {
