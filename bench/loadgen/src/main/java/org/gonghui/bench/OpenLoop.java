@@ -1,12 +1,7 @@
 package org.gonghui.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -14,12 +9,26 @@ import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+
 /**
  * Open-loop (constant arrival rate) HTTP GET load generator.
  *
  * <p>Request i is due at {@code start + i / rate}. It is sent at that time (or as soon as the sender can, if it fell
  * behind), and its latency is measured from the <em>intended</em> send time, so a stall of the server or of the
  * generator shows up in the percentiles instead of being hidden (no coordinated omission).
+ *
+ * <p>The sender thread only paces; every request is written and read by one Vert.x (Netty) event loop over at most
+ * {@code MAX_IN_FLIGHT} kept-alive HTTP/1.1 connections, so the generator takes little of the CPU it shares with the
+ * servers it measures.
  *
  * <p>Usage: {@code OpenLoop URL TOKEN RATE DURATION_S [WARMUP_S]}; prints one JSON object on stdout.
  */
@@ -39,24 +48,24 @@ public final class OpenLoop {
         double durationS = Double.parseDouble(args[3]);
         double warmupS = args.length > 4 ? Double.parseDouble(args[4]) : 0;
 
-        HttpClient client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(2, r -> {
-                    Thread t = new Thread(r, "loadgen-http");
-                    t.setDaemon(true);
-                    return t;
-                }))
-                .build();
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(10))
-                .GET().build();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1));
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setKeepAlive(true)
+                .setConnectTimeout(5_000),
+                new PoolOptions().setHttp1MaxSize(MAX_IN_FLIGHT));
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setAbsoluteURI(uri.toString())
+                .putHeader("Authorization", "Bearer " + token)
+                .setIdleTimeout(10_000);
+        Target target = new Target(vertx.getOrCreateContext(), client, request);
 
         if (warmupS > 0) {
-            run(client, request, rate, warmupS);
+            run(target, rate, warmupS);
         }
-        Result r = run(client, request, rate, durationS);
+        Result r = run(target, rate, durationS);
         Histogram h = r.histogram;
         System.out.println(String.format(Locale.ROOT,
                 "{\"url\":\"%s\",\"rate\":%.1f,\"durationS\":%.1f,\"sent\":%d,\"ok\":%d,\"errors\":%d,\"over1s\":%d,\"notSent\":%d,"
@@ -72,10 +81,22 @@ public final class OpenLoop {
         return micros / 1000.0;
     }
 
+    /** Where requests go: the one event loop's context, its client and the request. */
+    private record Target(Context loop, HttpClient client, RequestOptions request) {
+
+        /** Sends one request on the event loop; {@code done} gets the status code, or -1 for a failure. */
+        void send(java.util.function.IntConsumer done) {
+            loop.runOnContext(v -> client.request(request)
+                    .compose(r -> r.send())
+                    .compose(response -> response.body().map(body -> response.statusCode()))
+                    .onComplete(answer -> done.accept(answer.succeeded() ? answer.result() : -1)));
+        }
+    }
+
     private record Result(Histogram histogram, long sent, long ok, long errors, long slow, long missed, double elapsedS) {
     }
 
-    private static Result run(HttpClient client, HttpRequest request, double rate, double durationS)
+    private static Result run(Target target, double rate, double durationS)
             throws InterruptedException {
         Recorder recorder = new Recorder(3);
         AtomicLong ok = new AtomicLong();
@@ -101,9 +122,9 @@ public final class OpenLoop {
                 break;
             }
             outstanding.incrementAndGet();
-            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((resp, err) -> {
+            target.send(status -> {
                 long latencyUs = (System.nanoTime() - intended) / 1000;
-                if (err == null && resp.statusCode() == 200) {
+                if (status == 200) {
                     // percentiles are over successful answers only; errors (e.g. 503 from an open circuit) are counted
                     recorder.recordValue(Math.max(1, latencyUs));
                     ok.incrementAndGet();
