@@ -39,10 +39,6 @@ public interface RoutingConfig {
     /** Endpoints the contract marks (public): {@code METHOD path-regex}. */
     List<String> publicEndpoints();
 
-    /** Verified tokens remembered (until they expire) so repeat requests skip the RSA check. */
-    @WithDefault("10000")
-    int verifiedTokenCacheSize();
-
     CircuitBreaker circuitBreaker();
 
     interface CircuitBreaker {

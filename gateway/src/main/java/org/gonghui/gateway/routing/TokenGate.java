@@ -1,8 +1,6 @@
 package org.gonghui.gateway.routing;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Singleton;
@@ -10,7 +8,9 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.gonghui.platform.security.OrgCodes;
 import org.gonghui.platform.security.OrgScope;
+import org.gonghui.platform.security.VerifiedTokenCache;
 
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Future;
@@ -19,8 +19,10 @@ import io.vertx.core.http.HttpMethod;
 
 /**
  * Checks the bearer token before a request is forwarded, with the same verification settings as the gateway's own
- * endpoints ({@code mp.jwt.verify.*}: RS256, issuer, audience, the {@code org} claim). The RSA check runs on a worker
- * thread once per token; a verified token is remembered until it expires so the event loop handles repeats alone.
+ * endpoints ({@code mp.jwt.verify.*}: RS256, issuer, audience, the {@code org} claim). The parser's principal factory
+ * is the platform's {@link VerifiedTokenCache} (as in the services), which remembers verified tokens: a remembered
+ * token is admitted on the event loop from memory, without a worker hop; any other token goes through
+ * {@link JWTParser#parse} on a worker thread (RSA check, perhaps a JWKS fetch), which then remembers it.
  */
 @Singleton
 public class TokenGate {
@@ -39,16 +41,18 @@ public class TokenGate {
     }
 
     private final JWTParser parser;
+    private final VerifiedTokenCache verifiedTokens;
+    /** the settings the parser verifies with; remembered tokens are looked up under the same ones */
+    private final JWTAuthContextInfo verification;
     private final Vertx vertx;
     private final List<PublicEndpoint> publicEndpoints;
-    private final int cacheSize;
-    /** token -> expiry in epoch seconds */
-    private final Map<String, Long> verified = new ConcurrentHashMap<>();
 
-    public TokenGate(JWTParser parser, Vertx vertx, RoutingConfig config) {
+    public TokenGate(JWTParser parser, VerifiedTokenCache verifiedTokens, JWTAuthContextInfo verification, Vertx vertx,
+            RoutingConfig config) {
         this.parser = parser;
+        this.verifiedTokens = verifiedTokens;
+        this.verification = verification;
         this.vertx = vertx;
-        this.cacheSize = config.verifiedTokenCacheSize();
         this.publicEndpoints = config.publicEndpoints().stream().map(String::strip).map(spec -> {
             int space = spec.indexOf(' ');
             return new PublicEndpoint(HttpMethod.valueOf(spec.substring(0, space)),
@@ -64,28 +68,25 @@ public class TokenGate {
             return Future.succeededFuture(Verdict.REJECTED);
         }
         String token = authorization.substring(7).strip();
-        Long expiry = verified.get(token);
-        long now = System.currentTimeMillis() / 1000;
-        if (expiry != null && expiry > now) {
-            return Future.succeededFuture(Verdict.AUTHENTICATED);
+        JsonWebToken remembered = verifiedTokens.remembered(token, verification);
+        if (remembered != null) {
+            return Future.succeededFuture(admit(remembered));
         }
         return vertx.executeBlocking(() -> verify(token), false);
     }
 
     private Verdict verify(String token) {
         try {
-            JsonWebToken jwt = parser.parse(token);
-            if (!OrgCodes.isValid(jwt.getClaim(OrgScope.ORG_CLAIM))) {
-                return Verdict.REJECTED;
-            }
-            if (verified.size() >= cacheSize) {
-                verified.clear(); // crude bound; a re-check costs one RSA verification
-            }
-            verified.put(token, jwt.getExpirationTime());
-            return Verdict.AUTHENTICATED;
+            return admit(parser.parse(token));
         } catch (ParseException e) {
             return Verdict.REJECTED;
         }
+    }
+
+    private static Verdict admit(JsonWebToken jwt) {
+        // instanceof: a non-string org claim is refused, not thrown (a hit runs inside the routing handler)
+        return jwt.getClaim(OrgScope.ORG_CLAIM) instanceof String org && OrgCodes.isValid(org) ? Verdict.AUTHENTICATED
+                : Verdict.REJECTED;
     }
 
     boolean isPublic(HttpMethod method, String path) {

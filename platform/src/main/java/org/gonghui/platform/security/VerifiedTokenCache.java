@@ -10,7 +10,6 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.Claims;
 
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -49,10 +48,8 @@ public class VerifiedTokenCache extends JWTCallerPrincipalFactory {
     private final Map<String, Entry> verified = new ConcurrentHashMap<>();
 
     @Inject
-    public VerifiedTokenCache(
-            @ConfigProperty(name = "gonghui.jwt.verified-token-cache.max-entries", defaultValue = "1000") int maxEntries,
-            @ConfigProperty(name = "gonghui.jwt.verified-token-cache.max-age", defaultValue = "60s") Duration maxAge) {
-        this(new DefaultJWTCallerPrincipalFactory(), Clock.systemUTC(), maxEntries, maxAge);
+    public VerifiedTokenCache(VerifiedTokenCacheConfig config) {
+        this(new DefaultJWTCallerPrincipalFactory(), Clock.systemUTC(), config.maxEntries(), config.maxAge());
     }
 
     VerifiedTokenCache(JWTCallerPrincipalFactory verifier, Clock clock, int maxEntries, Duration maxAge) {
@@ -64,11 +61,11 @@ public class VerifiedTokenCache extends JWTCallerPrincipalFactory {
 
     @Override
     public JWTCallerPrincipal parse(String token, JWTAuthContextInfo context) throws ParseException {
-        long now = clock.millis();
-        Entry entry = verified.get(token);
-        if (entry != null && entry.context() == context && now < entry.validUntilMillis()) {
-            return entry.principal();
+        JWTCallerPrincipal remembered = remembered(token, context);
+        if (remembered != null) {
+            return remembered;
         }
+        long now = clock.millis();
         JWTCallerPrincipal principal = verifier.parse(token, context); // throws for anything the verifier refuses
         // exp is required by the verifier; without one (if that were ever relaxed) nothing is remembered
         long expiresMillis = principal.getClaim(Claims.exp.name()) instanceof Number exp ? exp.longValue() * 1000 : 0;
@@ -79,6 +76,17 @@ public class VerifiedTokenCache extends JWTCallerPrincipalFactory {
             verified.put(token, new Entry(context, principal, Math.min(expiresMillis, now + maxAgeMillis)));
         }
         return principal;
+    }
+
+    /**
+     * The principal of a token these verification settings admitted and that is still remembered, or {@code null};
+     * never verifies (a map lookup), so an event loop may call it and leave misses to {@link #parse} on a worker.
+     */
+    public JWTCallerPrincipal remembered(String token, JWTAuthContextInfo context) {
+        Entry entry = verified.get(token);
+        return entry != null && entry.context() == context && clock.millis() < entry.validUntilMillis()
+                ? entry.principal()
+                : null;
     }
 
     private void evict(long now) {

@@ -1,6 +1,7 @@
 package org.gonghui.platform.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -173,6 +174,19 @@ class VerifiedTokenCacheTest {
         clock.now = clock.now.plusSeconds(31); // past exp, inside max-age: not served from memory
         longLived.parse(shortToken, gateway); // the verifier's real clock and skew still accept it
         assertEquals(4, verifier.calls.get());
+    }
+
+    @Test
+    void rememberedAnswersFromMemoryOnlyAndNeverVerifies() throws ParseException {
+        String token = TestTokens.token("alice", "ld.lsj", "staff");
+        assertNull(cache.remembered(token, gateway), "not verified yet");
+        JWTCallerPrincipal verified = cache.parse(token, gateway);
+        assertSame(verified, cache.remembered(token, gateway));
+        assertNull(cache.remembered(token, context(otherKeys(), "next-key")), "other settings verify afresh");
+        assertNull(cache.remembered(TestTokens.token("bob", "ld", "staff"), gateway));
+        clock.now = clock.now.plusSeconds(61); // past max-age
+        assertNull(cache.remembered(token, gateway));
+        assertEquals(1, verifier.calls.get());
     }
 
     @Test
