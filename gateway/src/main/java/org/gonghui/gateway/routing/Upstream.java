@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.util.TypeLiteral;
@@ -94,7 +95,7 @@ final class Upstream implements ProxyInterceptor {
         clientAddress(headers, request.proxiedRequest().remoteAddress());
         String requestId = headers.get("X-Request-Id");
         if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
-            requestId = UUID.randomUUID().toString();
+            requestId = newRequestId();
         }
         headers.set("X-Request-Id", requestId);
         ctx.set("requestId", requestId);
@@ -200,17 +201,35 @@ final class Upstream implements ProxyInterceptor {
         }
     }
 
+    /**
+     * A random (version 4) UUID for a request that came without a usable X-Request-Id. It only has to be unique, not
+     * unguessable, so it comes from the thread's own generator rather than {@link UUID#randomUUID()}'s shared
+     * SecureRandom, which every event loop would contend for on every request.
+     */
+    static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(3L << 62)) | (2L << 62);
+        return new UUID(high, low).toString();
+    }
+
     /** Continues the caller's trace when it sent a valid traceparent, else starts one; always a new parent span id. */
     static String traceparent(String inbound) {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        String spanId = String.format("%016x", random.nextLong() | 1L);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String spanId = hex16(random.nextLong() | 1L);
         if (inbound != null) {
             var m = TRACEPARENT.matcher(inbound.strip());
             if (m.matches() && !m.group(1).equals("0".repeat(32))) {
                 return "00-" + m.group(1) + "-" + spanId + "-" + m.group(3);
             }
         }
-        String traceId = String.format("%016x%016x", random.nextLong(), random.nextLong() | 1L);
+        String traceId = hex16(random.nextLong()) + hex16(random.nextLong() | 1L);
         return "00-" + traceId + "-" + spanId + "-01";
+    }
+
+    /** 16 lower-case hex digits (String.format costs a parse of its pattern on every request). */
+    private static String hex16(long value) {
+        String digits = Long.toHexString(value);
+        return digits.length() == 16 ? digits : "0".repeat(16 - digits.length()) + digits;
     }
 }
