@@ -1,82 +1,20 @@
 package org.gonghui.welfare;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.hasKey;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.inject.Inject;
-
-import org.gonghui.platform.security.VerifiedTokenCache;
-import org.gonghui.platform.testing.EndpointSecurityAssertions;
+import org.gonghui.platform.testing.ServiceBasics;
 import org.gonghui.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
 
+/** The checks every service shares ({@link ServiceBasics}), and welfare's own. */
 @QuarkusTest
-class ServiceBasicsTest {
+class ServiceBasicsTest extends ServiceBasics {
 
-    @Inject
-    JWTCallerPrincipalFactory tokenVerifier;
-
-    /** Issue 10: verified tokens are remembered (platform VerifiedTokenCache), but never lend their signature. */
-    @Test
-    void rememberedTokensDoNotAdmitForgedCopies() {
-        assertInstanceOf(VerifiedTokenCache.class, tokenVerifier);
-        String auditor = TestTokens.token("auditor", "ld", "auditor");
-        for (int i = 0; i < 2; i++) {
-            given().auth().oauth2(auditor).get("/api/v1/welfare/audit").then().statusCode(200);
-        }
-        String[] remembered = auditor.split("\\.");
-        String[] clerk = TestTokens.token("clerk", "ld.lsj", "staff").split("\\.");
-        String claimsOfAnotherWithTheRememberedSignature = clerk[0] + "." + clerk[1] + "." + remembered[2];
-        String signatureAltered = remembered[0] + "." + remembered[1] + "."
-                + remembered[2].substring(0, remembered[2].length() - 4) + "AAAA";
-        for (String forged : new String[] { claimsOfAnotherWithTheRememberedSignature, signatureAltered }) {
-            given().auth().oauth2(forged).get("/api/v1/welfare/audit").then().statusCode(401)
-                    .contentType("application/problem+json");
-        }
-    }
-
-    @Test
-    void readinessChecksDatabaseAndKafka() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-    }
-
-    @Test
-    void servesPrometheusMetricsAndOpenApi() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
-        given().get("/q/openapi?format=json").then().statusCode(200).body("info.title", equalTo("Gonghui welfare-service"))
-                .body("paths.'/api/v1/welfare/audit'.get.summary", containsString("Audit entries"))
-                .body("paths.'/api/v1/welfare/audit'.get.security[0].SecurityScheme", hasItems("auditor", "admin"))
-                .body("paths.'/api/v1/welfare/audit'.get.responses", hasKey("403"));
-    }
-
-    @Test
-    void requestWithoutOrWithForeignTokenIsRefusedWithProblemJson() {
-        given().get("/api/v1/welfare/audit").then().statusCode(401)
-                .contentType("application/problem+json").body("status", equalTo(401));
-        given().auth().oauth2("not.a.token").get("/api/v1/welfare/audit").then().statusCode(401)
-                .contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.token("clerk", "ld.lsj", "staff")).get("/api/v1/welfare/audit").then()
-                .statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.token("auditor", "ld", "auditor")).get("/api/v1/welfare/audit").then()
-                .statusCode(200);
-    }
-
-    @Test
-    void badQueryParametersAreProblemsNotServerErrors() {
-        given().auth().oauth2(TestTokens.token("auditor", "ld", "auditor")).get("/api/v1/welfare/audit?size=1000")
-                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("size"));
-        given().auth().oauth2(TestTokens.token("auditor", "ld", "auditor")).get("/api/v1/welfare/nope")
-                .then().statusCode(404).contentType("application/problem+json");
+    ServiceBasicsTest() {
+        super("welfare");
     }
 
     /** Found by the hardening sweep (issue 11): out-of-range year filters were answered 200 with an empty page. */
@@ -89,12 +27,5 @@ class ServiceBasicsTest {
                     .body("errors[0].field", equalTo("year"));
         }
         given().auth().oauth2(staff).get("/api/v1/welfare/funds?year=2025").then().statusCode(200);
-    }
-
-    @Test
-    void everyEndpointDeclaresItsRoles() {
-        // the audit search is inherited from the platform; the scan must see it too
-        assertTrue(EndpointSecurityAssertions.assertEveryEndpointDeclaresRoles("org.gonghui.welfare")
-                .contains("AuditResource.search"));
     }
 }
