@@ -2,24 +2,32 @@ package org.gonghui.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
+import org.gonghui.gateway.routing.RoutingConfig;
 import org.gonghui.gateway.routing.TokenGate;
 import org.gonghui.gateway.routing.TokenGate.Verdict;
+import org.gonghui.platform.security.VerifiedTokenCache;
 import org.gonghui.platform.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -34,10 +42,43 @@ import io.vertx.core.http.HttpMethod;
 class TokenGateTest {
 
     @Inject
-    TokenGate gate;
+    JWTParser parser;
+
+    @Inject
+    VerifiedTokenCache cache;
+
+    @Inject
+    JWTAuthContextInfo verification;
+
+    @Inject
+    RoutingConfig routing;
 
     @Inject
     Vertx vertx;
+
+    /** parser calls, and those made on an event loop (there must be none) */
+    final AtomicInteger parses = new AtomicInteger();
+    final AtomicInteger parsesOnEventLoop = new AtomicInteger();
+
+    TokenGate gate;
+
+    /** The gate as the application builds it, over the application's parser with its calls counted. */
+    @BeforeEach
+    void gateWithACountingParser() {
+        JWTParser counting = (JWTParser) Proxy.newProxyInstance(JWTParser.class.getClassLoader(),
+                new Class<?>[] { JWTParser.class }, (proxy, method, args) -> {
+                    parses.incrementAndGet();
+                    if (Context.isOnEventLoopThread()) {
+                        parsesOnEventLoop.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(parser, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        gate = new TokenGate(counting, cache, verification, vertx, routing);
+    }
 
     /** Whether the verdict was there when {@code check} returned on the event loop (no worker hop), and which. */
     private record Outcome(boolean immediate, Verdict verdict) {
@@ -64,11 +105,13 @@ class TokenGateTest {
     void aRememberedTokenPassesOnTheEventLoopAndANewOneIsVerifiedOnAWorker() throws Exception {
         String token = freshToken();
         Outcome first = checkOnEventLoop(token);
-        assertFalse(first.immediate(), "a token not seen before is verified off the event loop");
         assertEquals(Verdict.AUTHENTICATED, first.verdict());
+        assertEquals(1, parses.get(), "a token not seen before is verified");
+        assertEquals(0, parsesOnEventLoop.get(), "... off the event loop");
         Outcome again = checkOnEventLoop(token);
         assertTrue(again.immediate(), "a remembered token needs no worker hop");
         assertEquals(Verdict.AUTHENTICATED, again.verdict());
+        assertEquals(1, parses.get(), "and no second verification");
     }
 
     @Test
@@ -78,6 +121,7 @@ class TokenGateTest {
         Outcome outcome = checkOnEventLoop(token);
         assertTrue(outcome.immediate(), "verified by /auth/me, remembered for the routing");
         assertEquals(Verdict.AUTHENTICATED, outcome.verdict());
+        assertEquals(0, parses.get());
     }
 
     @Test
@@ -95,11 +139,12 @@ class TokenGateTest {
             "not-a-jwt" };
         for (String token : refused) {
             for (int attempt = 0; attempt < 2; attempt++) {
-                Outcome outcome = checkOnEventLoop(token);
-                assertEquals(Verdict.REJECTED, outcome.verdict(), token);
-                assertFalse(outcome.immediate(), "a refused token is never admitted from memory: " + token);
+                assertEquals(Verdict.REJECTED, checkOnEventLoop(token).verdict(), token);
+                assertNull(cache.remembered(token, verification), "a refused token is never remembered: " + token);
             }
         }
+        assertEquals(2 * refused.length, parses.get(), "each refusal is a verification of its own");
+        assertEquals(0, parsesOnEventLoop.get());
         // signed correctly but with an org code that is no org code: the gate refuses it, also when remembered
         String badOrg = TestTokens.sign(TestTokens.claims("forger", "LD; drop", "admin"));
         assertEquals(Verdict.REJECTED, checkOnEventLoop(badOrg).verdict());
