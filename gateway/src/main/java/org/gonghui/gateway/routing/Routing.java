@@ -11,7 +11,6 @@ import org.gonghui.platform.errors.Problem;
 import org.jboss.logging.Logger;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -42,6 +41,9 @@ public class Routing {
     public static final String CONSOLE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
             + " connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /** Kept-alive connections to one service from one event loop (each loop has its own; see Upstream). */
+    static final int UPSTREAM_CONNECTIONS_PER_LOOP = 100;
+
     /** How much longer than the routing timeout the answer deadline waits before answering 503 itself. */
     static final java.time.Duration ANSWER_DEADLINE_MARGIN = java.time.Duration.ofSeconds(3);
 
@@ -66,13 +68,13 @@ public class Routing {
             }
         });
 
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+        HttpClientOptions options = new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true)
-                .setTracingPolicy(TracingPolicy.IGNORE), // we write traceparent ourselves, once
-                new PoolOptions().setHttp1MaxSize(200));
+                .setTracingPolicy(TracingPolicy.IGNORE); // we write traceparent ourselves, once
+        PoolOptions pool = new PoolOptions().setHttp1MaxSize(UPSTREAM_CONNECTIONS_PER_LOOP);
         config.upstreams().forEach((name, url) -> {
-            Upstream upstream = new Upstream(name, URI.create(url), client, config);
+            Upstream upstream = new Upstream(name, URI.create(url), () -> vertx.createHttpClient(options, pool), config);
             upstreams.put(name, upstream);
             LOG.infof("routing /api/v1/%s/** to %s", name, url);
         });

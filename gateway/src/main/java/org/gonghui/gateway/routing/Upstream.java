@@ -5,7 +5,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.util.TypeLiteral;
@@ -31,6 +33,11 @@ import io.vertx.httpproxy.ProxyResponse;
 /**
  * One service behind the gateway: a {@code vertx-http-proxy} reverse proxy (streaming, hop-by-hop headers dropped)
  * plus our interceptor, guarded by a circuit breaker so a service that is down costs a fast 503, not a hang.
+ *
+ * <p>Each event loop proxies through a client of its own. A Vert.x connection lives on the event loop that opened it,
+ * and a shared client hands out its most recently used connection whatever loop asks: the request and the answer
+ * then cross between two loops (two task hand-offs and thread wake-ups per request, on every loop but one). A client
+ * used by one loop only opens all its connections there, so a proxied request stays on the loop that received it.
  */
 final class Upstream implements ProxyInterceptor {
 
@@ -46,22 +53,27 @@ final class Upstream implements ProxyInterceptor {
             "proxy-authorization", "proxy-connection", "te", "trailer", "upgrade" };
 
     private final String name;
-    private final HttpProxy proxy;
+    private final Supplier<HttpProxy> newProxy;
+    /** event-loop thread -> its own proxy and client */
+    private final Map<Thread, HttpProxy> proxies = new ConcurrentHashMap<>();
+    /** for a call from any other thread (none is expected: the router calls on event loops) */
+    private final HttpProxy shared;
     private final TypedGuard<CompletionStage<ProxyResponse>> guard;
     private final RoutingConfig config;
 
-    Upstream(String name, URI base, HttpClient client, RoutingConfig config) {
+    Upstream(String name, URI base, Supplier<HttpClient> newClient, RoutingConfig config) {
         this.name = name;
         this.config = config;
         boolean ssl = "https".equalsIgnoreCase(base.getScheme());
         int port = base.getPort() > 0 ? base.getPort() : (ssl ? 443 : 80);
         String host = base.getHost();
-        this.proxy = HttpProxy.reverseProxy(client)
+        this.newProxy = () -> HttpProxy.reverseProxy(newClient.get())
                 .originRequestProvider((request, httpClient) -> httpClient.request(new RequestOptions()
                         .setHost(host).setPort(port).setSsl(ssl)
                         .setConnectTimeout(config.connectTimeout().toMillis())
                         .setIdleTimeout(config.timeout().toMillis())))
                 .addInterceptor(this);
+        this.shared = newProxy.get();
         RoutingConfig.CircuitBreaker cb = config.circuitBreaker();
         this.guard = TypedGuard.create(new TypeLiteral<CompletionStage<ProxyResponse>>() {
         }).withDescription("upstream " + name)
@@ -84,6 +96,9 @@ final class Upstream implements ProxyInterceptor {
     }
 
     void forward(io.vertx.core.http.HttpServerRequest request) {
+        HttpProxy proxy = Context.isOnEventLoopThread()
+                ? proxies.computeIfAbsent(Thread.currentThread(), loop -> newProxy.get())
+                : shared;
         proxy.handle(request);
     }
 
