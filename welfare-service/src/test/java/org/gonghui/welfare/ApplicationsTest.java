@@ -109,6 +109,62 @@ class ApplicationsTest {
     }
 
     @Test
+    void parallelSubmissionsKeepTheYearlyCapAndOneKeyMakesOneApplication() throws Exception {
+        String fund = Fixtures.createFund("ld.lsj", 2030, 10_000_000L);
+        // train tickets: at most twice a year per beneficiary; 20 submissions at once, exactly 2 get through
+        String traveller = verifiedCase("WORKER", "ld.lsj");
+        List<Response> tickets = race(20, () -> as(STAFF).body(Map.of("programCode", "train-ticket", "fundId", fund,
+                "caseId", traveller, "amountFen", 30_000)).post("/api/v1/welfare/applications"));
+        assertEquals(2, tickets.stream().filter(r -> r.statusCode() == 201).count());
+        for (Response r : tickets) {
+            if (r.statusCode() != 201) {
+                assertEquals(422, r.statusCode(), r.asString());
+                assertEquals("/problems/yearly-cap-exceeded", r.jsonPath().getString("type"));
+            }
+        }
+        // one Idempotency-Key sent 20 times at once: one application, the same answer to all
+        String caseId = verifiedCase("HOUSEHOLD", "ld.lsj");
+        String key = Fixtures.key();
+        List<Response> repeats = race(20, () -> as(STAFF).header("Idempotency-Key", key).body(Map.of("programCode",
+                "community-aid", "fundId", fund, "caseId", caseId, "amountFen", 12_300))
+                .post("/api/v1/welfare/applications"));
+        Set<String> bodies = new HashSet<>();
+        for (Response r : repeats) {
+            assertEquals(201, r.statusCode(), r.asString());
+            bodies.add(r.asString());
+        }
+        assertEquals(1, bodies.size(), "all 20 responses are identical");
+        assertEquals(19, repeats.stream().filter(r -> "true".equals(r.header("Idempotent-Replayed"))).count());
+        long rows = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM application WHERE case_id = ?1").setParameter(1, UUID.fromString(caseId))
+                .getSingleResult()).longValue());
+        assertEquals(1, rows);
+    }
+
+    /** Runs {@code n} copies of a request at once (released together) and returns their answers. */
+    private static List<Response> race(int n, Callable<Response> request) throws Exception {
+        ExecutorService racers = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Response>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(racers.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            List<Response> answers = new ArrayList<>();
+            for (Future<Response> f : futures) {
+                answers.add(f.get());
+            }
+            return answers;
+        } finally {
+            racers.shutdownNow();
+        }
+    }
+
+    @Test
     void fiftyParallelPaysWithOneKeyPayOnceAndAnswerAlike() throws Exception {
         String fund = Fixtures.createFund("ld.lsj", 2030, 1_000_000L);
         String caseId = verifiedCase("WORKER", "ld.lsj");

@@ -1,5 +1,6 @@
 package org.gonghui.platform.audit;
 
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.gonghui.platform.security.OrgScope;
 import org.gonghui.platform.tracing.TraceContexts;
+import org.hibernate.Session;
 
 /**
  * The append-only audit trail (a database trigger refuses UPDATE and DELETE): state changes and reads of personal
@@ -43,14 +45,27 @@ public class AuditLog {
         boolean inRequest = io.quarkus.arc.Arc.container().requestContext().isActive();
         String actor = inRequest && jwt.getName() != null ? jwt.getName() : "system";
         String actorOrg = inRequest ? jwt.getClaim(OrgScope.ORG_CLAIM) : null;
-        em.createNativeQuery("""
-                INSERT INTO audit_log (service, actor, actor_org, action, entity_type, entity_id, org_code, detail, trace_id)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
-                .setParameter(1, service).setParameter(2, actor).setParameter(3, actorOrg)
-                .setParameter(4, action).setParameter(5, entityType)
-                .setParameter(6, entityId == null ? null : entityId.toString())
-                .setParameter(7, orgCode).setParameter(8, detail).setParameter(9, traces.currentTraceId())
-                .executeUpdate();
+        String entity = entityId == null ? null : entityId.toString();
+        String traceId = traces.currentTraceId();
+        // the caller's pending changes first, as a native query did; then plain JDBC, which skips Hibernate's
+        // native-query machinery and its eviction of the whole second-level cache (issue 10: a submit's CPU)
+        em.flush();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO audit_log (service, actor, actor_org, action, entity_type, entity_id, org_code, detail, trace_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                insert.setString(1, service);
+                insert.setString(2, actor);
+                insert.setString(3, actorOrg);
+                insert.setString(4, action);
+                insert.setString(5, entityType);
+                insert.setString(6, entity);
+                insert.setString(7, orgCode);
+                insert.setString(8, detail);
+                insert.setString(9, traceId);
+                insert.executeUpdate();
+            }
+        });
     }
 
     /** Entries about records in the caller's org subtree, newest first. */

@@ -3,8 +3,9 @@ package org.gonghui.platform.idempotency;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.gonghui.platform.errors.ProblemException;
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,28 +56,55 @@ public class IdempotencyKeys {
             throw ProblemException.invalidField(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
         String hash = hash(request);
-        int inserted = em.createNativeQuery("""
-                INSERT INTO idempotency_key (scope, idem_key, request_hash) VALUES (?1, ?2, ?3)
-                ON CONFLICT (scope, idem_key) DO NOTHING""")
-                .setParameter(1, scope).setParameter(2, key).setParameter(3, hash).executeUpdate();
-        if (inserted == 1) {
+        // plain JDBC on the transaction's connection: a native query through Hibernate would flush the session
+        // and evict the second-level cache for each of these statements (issue 10: a submit's CPU)
+        Session session = em.unwrap(Session.class);
+        boolean inserted = session.doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO idempotency_key (scope, idem_key, request_hash) VALUES (?, ?, ?)
+                    ON CONFLICT (scope, idem_key) DO NOTHING""")) {
+                insert.setString(1, scope);
+                insert.setString(2, key);
+                insert.setString(3, hash);
+                return insert.executeUpdate() == 1;
+            }
+        });
+        if (inserted) {
             Response response = serialised(action.get());
-            em.createNativeQuery("UPDATE idempotency_key SET status = ?1, response_body = ?2 WHERE scope = ?3 AND idem_key = ?4")
-                    .setParameter(1, response.getStatus()).setParameter(2, response.getEntity())
-                    .setParameter(3, scope).setParameter(4, key).executeUpdate();
+            // the action's own changes go first, so that their failures surface here and not at commit
+            em.flush();
+            session.doWork(connection -> {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE idempotency_key SET status = ?, response_body = ? WHERE scope = ? AND idem_key = ?")) {
+                    update.setInt(1, response.getStatus());
+                    update.setString(2, (String) response.getEntity());
+                    update.setString(3, scope);
+                    update.setString(4, key);
+                    update.executeUpdate();
+                }
+            });
             return response;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                "SELECT request_hash, status, response_body FROM idempotency_key WHERE scope = ?1 AND idem_key = ?2")
-                .setParameter(1, scope).setParameter(2, key).getResultList();
-        Object[] row = rows.get(0);
-        if (!hash.equals(row[0])) {
+        Stored stored = session.doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT request_hash, status, response_body FROM idempotency_key WHERE scope = ? AND idem_key = ?")) {
+                select.setString(1, scope);
+                select.setString(2, key);
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return new Stored(row.getString(1), row.getInt(2), row.getString(3));
+                }
+            }
+        });
+        if (!hash.equals(stored.requestHash())) {
             throw ProblemException.unprocessable("idempotency-key-reused",
                     "This Idempotency-Key was used before with a different request");
         }
-        return Response.status(((Number) row[1]).intValue()).type(MediaType.APPLICATION_JSON)
-                .entity((String) row[2]).header("Idempotent-Replayed", "true").build();
+        return Response.status(stored.status()).type(MediaType.APPLICATION_JSON)
+                .entity(stored.responseBody()).header("Idempotent-Replayed", "true").build();
+    }
+
+    private record Stored(String requestHash, int status, String responseBody) {
     }
 
     private Response serialised(Response response) {

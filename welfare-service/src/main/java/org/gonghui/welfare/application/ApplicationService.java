@@ -82,7 +82,8 @@ public class ApplicationService {
     @Transactional
     public Response submit(String idempotencyKey, SubmitApplicationRequest request) {
         return idempotency.execute("welfare.apply:" + scope.subject(), idempotencyKey, request, () -> {
-            ApplicationView view = view(submit(request));
+            Submitted submitted = submit(request);
+            ApplicationView view = view(submitted.app(), submitted.details());
             return Response.status(201).entity(view).header("Location", "/api/v1/welfare/applications/" + view.id())
                     .build();
         });
@@ -91,10 +92,15 @@ public class ApplicationService {
     /** One item of a batch submission: the checks of a single submission, in the batch's transaction. */
     @Transactional
     public ApplicationView submitOne(SubmitApplicationRequest request) {
-        return view(submit(request));
+        Submitted submitted = submit(request);
+        return view(submitted.app(), submitted.details());
     }
 
-    private Application submit(SubmitApplicationRequest request) {
+    /** A new application and the details it stored, so its view needs no second JSON parse. */
+    private record Submitted(Application app, Map<String, Object> details) {
+    }
+
+    private Submitted submit(SubmitApplicationRequest request) {
         Program program = eligibility.grantProgram(request.programCode());
         Fund fund = funds.visible(request.fundId());
         Application app = new Application();
@@ -164,7 +170,7 @@ public class ApplicationService {
         eligibility.requireEligible(program, app, Stage.SUBMISSION);
         app.persist();
         audit.record("SUBMIT", ENTITY, app.id, app.orgCode, program.code + " " + app.amountFen + " fen");
-        return app;
+        return new Submitted(app, details);
     }
 
     /**
@@ -337,6 +343,10 @@ public class ApplicationService {
     }
 
     ApplicationView view(Application a) {
+        return view(a, fromJson(a.details));
+    }
+
+    private ApplicationView view(Application a, Map<String, Object> details) {
         List<ApprovalView> approvals = new ArrayList<>();
         if (a.firstApprover != null) {
             approvals.add(new ApprovalView(a.firstApprover, a.firstApprovedAt));
@@ -347,7 +357,7 @@ public class ApplicationService {
         Program program = Program.findById(a.programCode);
         int required = program.needsTwoApprovals(a.amountFen) ? 2 : 1;
         return new ApplicationView(a.id, a.programCode, a.fundId, a.caseId, a.modelWorkerId, a.modelWorkerLevel,
-                a.beneficiaryName, a.beneficiaryKind, a.amountFen, a.quantity, a.activityId, fromJson(a.details),
+                a.beneficiaryName, a.beneficiaryKind, a.amountFen, a.quantity, a.activityId, details,
                 a.orgCode, a.year, a.status, a.createdBy, a.createdAt, required, approvals, a.approvedAt, a.rejectedBy,
                 a.rejectedAt, a.reason, a.cancelledBy, a.cancelledAt, a.blockedAt, a.paidBy, a.paidAt);
     }

@@ -1,5 +1,7 @@
 package org.gonghui.welfare.application;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +19,7 @@ import org.gonghui.welfare.hardship.HardshipCaseService;
 import org.gonghui.welfare.modelworker.ModelWorker;
 import org.gonghui.welfare.program.Program;
 import org.gonghui.welfare.program.ProgramKind;
+import org.hibernate.Session;
 
 /**
  * The one place for "may this beneficiary get this grant": program rules (case kinds, model-worker registry and
@@ -30,6 +33,9 @@ public class Eligibility {
             ApplicationStatus.PAID);
     /** At approval only money already granted counts, so an earlier submission cannot block a later approval. */
     static final Set<ApplicationStatus> GRANTED = EnumSet.of(ApplicationStatus.APPROVED, ApplicationStatus.PAID);
+    // the two sets as PostgreSQL text[] literals, built once rather than on every cap check
+    private static final String LIVE_ARRAY = textArray(LIVE);
+    private static final String GRANTED_ARRAY = textArray(GRANTED);
 
     public enum Stage {
         SUBMISSION, APPROVAL
@@ -112,16 +118,27 @@ public class Eligibility {
         if (program.maxPerYearFen == null && program.maxTimesPerYear == null) {
             return;
         }
-        Object[] used = (Object[]) em.createNativeQuery("""
-                SELECT count(*), coalesce(sum(amount_fen), 0) FROM application
-                WHERE beneficiary_key = ?1 AND program_code = ?2 AND year = ?3 AND id <> ?4
-                  AND status = ANY (CAST(?5 AS text[]))""")
-                .setParameter(1, app.beneficiaryKey).setParameter(2, program.code).setParameter(3, app.year)
-                .setParameter(4, app.id)
-                .setParameter(5, "{" + String.join(",", counted.stream().map(Enum::name).toList()) + "}")
-                .getSingleResult();
-        long times = ((Number) used[0]).longValue();
-        long fen = ((Number) used[1]).longValue();
+        String statuses = counted == LIVE ? LIVE_ARRAY : counted == GRANTED ? GRANTED_ARRAY : textArray(counted);
+        // applications this transaction added but has not written yet (a batch submission) must count too
+        em.flush();
+        long[] used = session().doReturningWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT count(*), coalesce(sum(amount_fen), 0) FROM application
+                    WHERE beneficiary_key = ? AND program_code = ? AND year = ? AND id <> ?
+                      AND status = ANY (CAST(? AS text[]))""")) {
+                query.setString(1, app.beneficiaryKey);
+                query.setString(2, program.code);
+                query.setInt(3, app.year);
+                query.setObject(4, app.id);
+                query.setString(5, statuses);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    return new long[] { row.getLong(1), row.getLong(2) };
+                }
+            }
+        });
+        long times = used[0];
+        long fen = used[1];
         if (program.maxTimesPerYear != null && times + 1 > program.maxTimesPerYear) {
             throw ProblemException.unprocessable("yearly-cap-exceeded", "The beneficiary already has " + times + " "
                     + program.code + " grant(s) in " + app.year + " (at most " + program.maxTimesPerYear + ")")
@@ -134,10 +151,25 @@ public class Eligibility {
         }
     }
 
+    private static String textArray(Set<ApplicationStatus> statuses) {
+        return "{" + String.join(",", statuses.stream().map(Enum::name).toList()) + "}";
+    }
+
     /** Serialises cap checks of one beneficiary, program and year until the transaction ends. */
     void lockBeneficiary(Application app) {
-        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(?1, 1))")
-                .setParameter(1, app.beneficiaryKey + "|" + app.programCode + "|" + app.year).getSingleResult();
+        String lockKey = app.beneficiaryKey + "|" + app.programCode + "|" + app.year;
+        session().doWork(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT pg_advisory_xact_lock(hashtextextended(?, 1))")) {
+                lock.setString(1, lockKey);
+                lock.executeQuery().close();
+            }
+        });
+    }
+
+    /** Plain JDBC on the transaction's connection for the two statements every submission and approval runs. */
+    private Session session() {
+        return em.unwrap(Session.class);
     }
 
     List<String> levels(Program program) {

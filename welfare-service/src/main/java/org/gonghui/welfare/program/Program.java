@@ -3,6 +3,7 @@ package org.gonghui.welfare.program;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,11 +11,18 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Immutable;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A program of the seeded catalog and its rules. Read-only for the application. */
+/**
+ * A program of the seeded catalog and its rules. Read-only for the application, so it lives in Hibernate's
+ * second-level cache: every submission and approval looks its program up (issue 10: a submit's CPU).
+ */
 @Entity
 @Table(name = "program")
+@Immutable
+@Cacheable
 public class Program extends PanacheEntityBase {
 
     public static final String CONDOLENCE_VISIT = "condolence-visit";
