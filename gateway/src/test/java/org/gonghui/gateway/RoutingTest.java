@@ -2,6 +2,7 @@ package org.gonghui.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.gonghui.gateway.Gateway.adminToken;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -237,6 +238,24 @@ class RoutingTest {
         given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
                 .options("/api/v1/honors/nominations").then()
                 .header("Access-Control-Allow-Origin", nullValue());
+        // the proxied answer itself carries the CORS headers the browser needs to read it
+        given().auth().oauth2(TOKEN).header("Origin", "http://localhost:5173").get("/api/v1/honors/nominations")
+                .then().statusCode(200).header("Access-Control-Allow-Origin", "http://localhost:5173")
+                .header("Access-Control-Expose-Headers", containsString("X-Request-Id"));
+    }
+
+    @Test
+    void proxiedRequestsAreCountedPerServiceNotPerPath() {
+        String id = java.util.UUID.randomUUID().toString();
+        given().auth().oauth2(TOKEN).get("/api/v1/welfare/applications/" + id).then().statusCode(200);
+        given().auth().oauth2(TOKEN).get("/api/v1/welfare/applications/" + id + "/history").then().statusCode(200);
+        given().auth().oauth2(TOKEN).get("/api/v1/welfare").then().statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("uri=\"/api/v1/welfare/**\""), "proxied requests counted under their service");
+        assertTrue(!metrics.contains(id), "a record id must not become a metric series");
+        // the gateway's own endpoints keep their templates
+        given().auth().oauth2(adminToken()).get("/api/v1/accounts/" + id).then().statusCode(404);
+        assertTrue(given().get("/q/metrics").then().extract().asString().contains("uri=\"/api/v1/accounts/{id}\""));
     }
 
     @Test

@@ -11,9 +11,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.jwt.Claims;
+import org.jose4j.jwt.consumer.JwtContext;
 
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
+import io.smallrye.jwt.auth.principal.DefaultJWTTokenParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
@@ -49,7 +50,19 @@ public class VerifiedTokenCache extends JWTCallerPrincipalFactory {
 
     @Inject
     public VerifiedTokenCache(VerifiedTokenCacheConfig config) {
-        this(new DefaultJWTCallerPrincipalFactory(), Clock.systemUTC(), config.maxEntries(), config.maxAge());
+        this(new Verifier(), Clock.systemUTC(), config.maxEntries(), config.maxAge());
+    }
+
+    /** smallrye-jwt's own verification, answering with a {@link VerifiedPrincipal}. */
+    static final class Verifier extends JWTCallerPrincipalFactory {
+        private final DefaultJWTTokenParser parser = new DefaultJWTTokenParser();
+
+        @Override
+        public JWTCallerPrincipal parse(String token, JWTAuthContextInfo context) throws ParseException {
+            JwtContext verified = parser.parse(token, context);
+            String type = verified.getJoseObjects().get(0).getHeader("typ");
+            return new VerifiedPrincipal(type, verified.getJwtClaims());
+        }
     }
 
     VerifiedTokenCache(JWTCallerPrincipalFactory verifier, Clock clock, int maxEntries, Duration maxAge) {

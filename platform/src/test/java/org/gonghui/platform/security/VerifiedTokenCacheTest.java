@@ -45,7 +45,7 @@ class VerifiedTokenCacheTest {
         @Override
         public JWTCallerPrincipal parse(String token, JWTAuthContextInfo context) throws ParseException {
             calls.incrementAndGet();
-            return real.computeIfAbsent(context, c -> new DefaultJWTCallerPrincipalFactory()).parse(token, context);
+            return real.computeIfAbsent(context, c -> new VerifiedTokenCache.Verifier()).parse(token, context);
         }
     }
 
@@ -187,6 +187,25 @@ class VerifiedTokenCacheTest {
         clock.now = clock.now.plusSeconds(61); // past max-age
         assertNull(cache.remembered(token, gateway));
         assertEquals(1, verifier.calls.get());
+    }
+
+    @Test
+    void claimsReadTheSameAsSmallryesOwnPrincipal() throws ParseException {
+        String token = TestTokens.sign(TestTokens.claims("alice", "ld.lsj", "staff", "coordinator")
+                .claim(OrgScope.VOLUNTEER_CLAIM, "7f1c0f4e-3c1b-4a58-9a0e-2f4b8f2d9c11")
+                .claim("nested", java.util.Map.of("a", 1)));
+        JWTCallerPrincipal ours = cache.parse(token, gateway);
+        JWTCallerPrincipal smallryes = new DefaultJWTCallerPrincipalFactory().parse(token, gateway);
+        assertEquals(VerifiedPrincipal.class, ours.getClass());
+        assertEquals(smallryes.getClaimNames(), ours.getClaimNames());
+        for (String name : smallryes.getClaimNames()) {
+            assertEquals(String.valueOf((Object) smallryes.getClaim(name)), String.valueOf((Object) ours.getClaim(name)),
+                    name);
+        }
+        assertEquals("ld.lsj", ours.getClaim(OrgScope.ORG_CLAIM));
+        assertEquals(smallryes.getGroups(), ours.getGroups());
+        assertEquals(smallryes.getExpirationTime(), ours.getExpirationTime());
+        assertNull(ours.getClaim("absent"));
     }
 
     @Test
