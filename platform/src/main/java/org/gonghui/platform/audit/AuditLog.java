@@ -1,6 +1,7 @@
 package org.gonghui.platform.audit;
 
-import java.sql.PreparedStatement;
+import static org.gonghui.platform.transaction.TransactionJdbc.text;
+
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.gonghui.platform.security.OrgScope;
 import org.gonghui.platform.tracing.TraceContexts;
-import org.hibernate.Session;
+import org.gonghui.platform.transaction.TransactionJdbc;
 
 /**
  * The append-only audit trail (a database trigger refuses UPDATE and DELETE): state changes and reads of personal
@@ -27,14 +28,16 @@ public class AuditLog {
     private final EntityManager em;
     private final JsonWebToken jwt;
     private final TraceContexts traces;
+    private final TransactionJdbc jdbc;
     private final String service;
 
     @Inject
-    public AuditLog(EntityManager em, JsonWebToken jwt, TraceContexts traces,
+    public AuditLog(EntityManager em, JsonWebToken jwt, TraceContexts traces, TransactionJdbc jdbc,
             @ConfigProperty(name = "quarkus.application.name") String service) {
         this.em = em;
         this.jwt = jwt;
         this.traces = traces;
+        this.jdbc = jdbc;
         this.service = service;
     }
 
@@ -47,25 +50,12 @@ public class AuditLog {
         String actorOrg = inRequest ? jwt.getClaim(OrgScope.ORG_CLAIM) : null;
         String entity = entityId == null ? null : entityId.toString();
         String traceId = traces.currentTraceId();
-        // the caller's pending changes first, as a native query did; then plain JDBC, which skips Hibernate's
-        // native-query machinery and its eviction of the whole second-level cache (issue 10: a submit's CPU)
+        // the caller's pending changes first, as a native query did: TransactionJdbc does not flush
         em.flush();
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO audit_log (service, actor, actor_org, action, entity_type, entity_id, org_code, detail, trace_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                insert.setString(1, service);
-                insert.setString(2, actor);
-                insert.setString(3, actorOrg);
-                insert.setString(4, action);
-                insert.setString(5, entityType);
-                insert.setString(6, entity);
-                insert.setString(7, orgCode);
-                insert.setString(8, detail);
-                insert.setString(9, traceId);
-                insert.executeUpdate();
-            }
-        });
+        jdbc.update("""
+                INSERT INTO audit_log (service, actor, actor_org, action, entity_type, entity_id, org_code, detail, trace_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", text(service), text(actor), text(actorOrg), text(action),
+                text(entityType), text(entity), text(orgCode), text(detail), text(traceId));
     }
 
     /** Entries about records in the caller's org subtree, newest first. */

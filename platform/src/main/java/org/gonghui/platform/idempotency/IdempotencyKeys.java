@@ -1,10 +1,11 @@
 package org.gonghui.platform.idempotency;
 
+import static org.gonghui.platform.transaction.TransactionJdbc.integer;
+import static org.gonghui.platform.transaction.TransactionJdbc.text;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 
@@ -16,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.gonghui.platform.errors.ProblemException;
-import org.hibernate.Session;
+import org.gonghui.platform.transaction.TransactionJdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,11 +36,13 @@ public class IdempotencyKeys {
 
     private final EntityManager em;
     private final ObjectMapper mapper;
+    private final TransactionJdbc jdbc;
 
     @Inject
-    public IdempotencyKeys(EntityManager em, ObjectMapper mapper) {
+    public IdempotencyKeys(EntityManager em, ObjectMapper mapper, TransactionJdbc jdbc) {
         this.em = em;
         this.mapper = mapper;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -56,46 +59,22 @@ public class IdempotencyKeys {
             throw ProblemException.invalidField(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
         String hash = hash(request);
-        // plain JDBC on the transaction's connection: a native query through Hibernate would flush the session
-        // and evict the second-level cache for each of these statements (issue 10: a submit's CPU)
-        Session session = em.unwrap(Session.class);
-        boolean inserted = session.doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO idempotency_key (scope, idem_key, request_hash) VALUES (?, ?, ?)
-                    ON CONFLICT (scope, idem_key) DO NOTHING""")) {
-                insert.setString(1, scope);
-                insert.setString(2, key);
-                insert.setString(3, hash);
-                return insert.executeUpdate() == 1;
-            }
-        });
+        boolean inserted = jdbc.update("""
+                INSERT INTO idempotency_key (scope, idem_key, request_hash) VALUES (?, ?, ?)
+                ON CONFLICT (scope, idem_key) DO NOTHING""", text(scope), text(key), text(hash)) == 1;
         if (inserted) {
             Response response = serialised(action.get());
             // the action's own changes go first, so that their failures surface here and not at commit
             em.flush();
-            session.doWork(connection -> {
-                try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE idempotency_key SET status = ?, response_body = ? WHERE scope = ? AND idem_key = ?")) {
-                    update.setInt(1, response.getStatus());
-                    update.setString(2, (String) response.getEntity());
-                    update.setString(3, scope);
-                    update.setString(4, key);
-                    update.executeUpdate();
-                }
-            });
+            jdbc.update("UPDATE idempotency_key SET status = ?, response_body = ? WHERE scope = ? AND idem_key = ?",
+                    integer(response.getStatus()), text((String) response.getEntity()), text(scope), text(key));
             return response;
         }
-        Stored stored = session.doReturningWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT request_hash, status, response_body FROM idempotency_key WHERE scope = ? AND idem_key = ?")) {
-                select.setString(1, scope);
-                select.setString(2, key);
-                try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    return new Stored(row.getString(1), row.getInt(2), row.getString(3));
-                }
-            }
-        });
+        // the row exists: the insert above waited for a concurrent first request's commit (or found an older one)
+        Stored stored = jdbc.queryRow(
+                "SELECT request_hash, status, response_body FROM idempotency_key WHERE scope = ? AND idem_key = ?",
+                row -> new Stored(row.getString(1), row.getInt(2), row.getString(3)), text(scope), text(key))
+                .orElseThrow();
         if (!hash.equals(stored.requestHash())) {
             throw ProblemException.unprocessable("idempotency-key-reused",
                     "This Idempotency-Key was used before with a different request");

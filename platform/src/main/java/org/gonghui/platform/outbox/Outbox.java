@@ -1,5 +1,8 @@
 package org.gonghui.platform.outbox;
 
+import static org.gonghui.platform.transaction.TransactionJdbc.text;
+import static org.gonghui.platform.transaction.TransactionJdbc.uuid;
+
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +19,7 @@ import jakarta.transaction.Transactional;
 import org.gonghui.contracts.EventType;
 import org.gonghui.platform.events.EventJson;
 import org.gonghui.platform.tracing.TraceContexts;
+import org.gonghui.platform.transaction.TransactionJdbc;
 import org.hibernate.Session;
 
 /**
@@ -33,15 +37,17 @@ public class Outbox {
     private final TraceContexts traces;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
+    private final TransactionJdbc jdbc;
 
     @Inject
     public Outbox(EntityManager em, EventJson json, TraceContexts traces,
-            TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+            TransactionSynchronizationRegistry transactions, OutboxRelay relay, TransactionJdbc jdbc) {
         this.em = em;
         this.json = json;
         this.traces = traces;
         this.transactions = transactions;
         this.relay = relay;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -52,17 +58,14 @@ public class Outbox {
     public UUID append(Object aggregateId, Record data) {
         EventType type = EventType.ofData(data.getClass());
         UUID id = UUID.randomUUID();
-        em.createNativeQuery("""
+        // the caller's pending changes first, as the native query this was did, so that their failures surface in
+        // the caller and not at commit; then plain JDBC, without the native query's second-level cache eviction
+        em.flush();
+        String key = aggregateId.toString();
+        jdbc.update("""
                 INSERT INTO outbox (id, topic, event_type, aggregate_id, subject, payload, traceparent)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                .setParameter(1, id)
-                .setParameter(2, type.topic())
-                .setParameter(3, type.type())
-                .setParameter(4, aggregateId.toString())
-                .setParameter(5, aggregateId.toString())
-                .setParameter(6, json.toValidJson(type, data))
-                .setParameter(7, traces.currentTraceparent())
-                .executeUpdate();
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", uuid(id), text(type.topic()), text(type.type()), text(key), text(key),
+                text(json.toValidJson(type, data)), text(traces.currentTraceparent()));
         wakeRelayAfterCommit();
         return id;
     }

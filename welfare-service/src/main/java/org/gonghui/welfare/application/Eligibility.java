@@ -1,7 +1,9 @@
 package org.gonghui.welfare.application;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import static org.gonghui.platform.transaction.TransactionJdbc.integer;
+import static org.gonghui.platform.transaction.TransactionJdbc.text;
+import static org.gonghui.platform.transaction.TransactionJdbc.uuid;
+
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -13,13 +15,13 @@ import jakarta.persistence.EntityManager;
 
 import org.gonghui.platform.errors.ProblemException;
 import org.gonghui.platform.security.OrgScope;
+import org.gonghui.platform.transaction.TransactionJdbc;
 import org.gonghui.welfare.hardship.CaseStatus;
 import org.gonghui.welfare.hardship.HardshipCase;
 import org.gonghui.welfare.hardship.HardshipCaseService;
 import org.gonghui.welfare.modelworker.ModelWorker;
 import org.gonghui.welfare.program.Program;
 import org.gonghui.welfare.program.ProgramKind;
-import org.hibernate.Session;
 
 /**
  * The one place for "may this beneficiary get this grant": program rules (case kinds, model-worker registry and
@@ -44,12 +46,14 @@ public class Eligibility {
     private final EntityManager em;
     private final OrgScope scope;
     private final HardshipCaseService cases;
+    private final TransactionJdbc jdbc;
 
     @Inject
-    public Eligibility(EntityManager em, OrgScope scope, HardshipCaseService cases) {
+    public Eligibility(EntityManager em, OrgScope scope, HardshipCaseService cases, TransactionJdbc jdbc) {
         this.em = em;
         this.scope = scope;
         this.cases = cases;
+        this.jdbc = jdbc;
     }
 
     public Program grantProgram(String code) {
@@ -121,22 +125,12 @@ public class Eligibility {
         String statuses = counted == LIVE ? LIVE_ARRAY : counted == GRANTED ? GRANTED_ARRAY : textArray(counted);
         // applications this transaction added but has not written yet (a batch submission) must count too
         em.flush();
-        long[] used = session().doReturningWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT count(*), coalesce(sum(amount_fen), 0) FROM application
-                    WHERE beneficiary_key = ? AND program_code = ? AND year = ? AND id <> ?
-                      AND status = ANY (CAST(? AS text[]))""")) {
-                query.setString(1, app.beneficiaryKey);
-                query.setString(2, program.code);
-                query.setInt(3, app.year);
-                query.setObject(4, app.id);
-                query.setString(5, statuses);
-                try (ResultSet row = query.executeQuery()) {
-                    row.next();
-                    return new long[] { row.getLong(1), row.getLong(2) };
-                }
-            }
-        });
+        long[] used = jdbc.queryRow("""
+                SELECT count(*), coalesce(sum(amount_fen), 0) FROM application
+                WHERE beneficiary_key = ? AND program_code = ? AND year = ? AND id <> ?
+                  AND status = ANY (CAST(? AS text[]))""", row -> new long[] { row.getLong(1), row.getLong(2) },
+                text(app.beneficiaryKey), text(program.code), integer(app.year), uuid(app.id), text(statuses))
+                .orElseThrow();
         long times = used[0];
         long fen = used[1];
         if (program.maxTimesPerYear != null && times + 1 > program.maxTimesPerYear) {
@@ -158,18 +152,7 @@ public class Eligibility {
     /** Serialises cap checks of one beneficiary, program and year until the transaction ends. */
     void lockBeneficiary(Application app) {
         String lockKey = app.beneficiaryKey + "|" + app.programCode + "|" + app.year;
-        session().doWork(connection -> {
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "SELECT pg_advisory_xact_lock(hashtextextended(?, 1))")) {
-                lock.setString(1, lockKey);
-                lock.executeQuery().close();
-            }
-        });
-    }
-
-    /** Plain JDBC on the transaction's connection for the two statements every submission and approval runs. */
-    private Session session() {
-        return em.unwrap(Session.class);
+        jdbc.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 1))", text(lockKey));
     }
 
     List<String> levels(Program program) {
