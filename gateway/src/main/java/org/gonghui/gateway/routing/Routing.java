@@ -129,6 +129,11 @@ public class Routing {
      * is left alone (a streamed download may take long; the upstream idle timeout cuts it off if it stalls).
      */
     private void answerDeadline(RoutingContext ctx, String service) {
+        if (ctx.response().ended()) {
+            // answered at once (an open circuit breaker's 503): nothing to guard, and Vert.x refuses an end handler
+            // on an ended response ("Response has already been written", logged as a failed request)
+            return;
+        }
         long timer = ctx.vertx().setTimer(config.timeout().plus(ANSWER_DEADLINE_MARGIN).toMillis(), id -> {
             HttpServerResponse response = ctx.response();
             if (response.ended() || response.closed() || response.headWritten()) {

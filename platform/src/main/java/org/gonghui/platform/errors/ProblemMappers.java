@@ -32,6 +32,7 @@ import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationExc
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Turns every failure into an RFC 9457 problem+json response: client mistakes become 4xx with a reason, database
@@ -202,11 +203,17 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response anythingElse(Throwable e, UriInfo uri) {
+    public Response anythingElse(Throwable e, UriInfo uri, HttpServerRequest request) {
         if (findCause(e, io.vertx.core.http.HttpClosedException.class) != null) {
             // the client went away mid-body, or the gateway cut it off (body limit, slow body): not a server fault,
             // and no stack trace in the log for it (found by the hardening sweep, issue 11)
             LOG.debugf("connection closed before the request body of %s was complete", uri == null ? "?" : uri.getPath());
+            if (request != null && request.response().ended()) {
+                // the gateway's body deadline answered 408 before it closed the connection: a second answer cannot
+                // be written (Vert.x throws "Response has already been written"); without an entity RESTEasy only
+                // ends the response, which it skips for an ended one
+                return Response.status(Response.Status.BAD_REQUEST).build();
+            }
             return respond(new Problem(Problem.TYPE_PREFIX + "incomplete-body", "Bad Request", 400,
                     "The connection closed before the request body was complete", null, null, null), uri);
         }

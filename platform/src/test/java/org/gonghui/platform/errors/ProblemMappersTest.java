@@ -14,13 +14,13 @@ class ProblemMappersTest {
     @Test
     void aConnectionClosedMidBodyIsA400NotAnUnexpectedError() {
         IOException closed = new IOException(new IOException(new HttpClosedException("Connection was closed")));
-        var response = new ProblemMappers().anythingElse(closed, null);
+        var response = new ProblemMappers().anythingElse(closed, null, null);
         assertEquals(400, response.getStatus());
         assertEquals("/problems/incomplete-body", ((Problem) response.getEntity()).type());
     }
 
     @Test
     void otherFailuresStayUnexpected() {
-        assertEquals(500, new ProblemMappers().anythingElse(new IOException("disk full"), null).getStatus());
+        assertEquals(500, new ProblemMappers().anythingElse(new IOException("disk full"), null, null).getStatus());
     }
 }
