@@ -56,8 +56,8 @@ final class Upstream implements ProxyInterceptor {
     private final Supplier<HttpProxy> newProxy;
     /** event-loop thread -> its own proxy and client */
     private final Map<Thread, HttpProxy> proxies = new ConcurrentHashMap<>();
-    /** for a call from any other thread (none is expected: the router calls on event loops) */
-    private final HttpProxy shared;
+    /** for a call from any other thread (none is expected: the router calls on event loops), made on first use */
+    private volatile HttpProxy shared;
     private final TypedGuard<CompletionStage<ProxyResponse>> guard;
     private final RoutingConfig config;
 
@@ -73,7 +73,6 @@ final class Upstream implements ProxyInterceptor {
                         .setConnectTimeout(config.connectTimeout().toMillis())
                         .setIdleTimeout(config.timeout().toMillis())))
                 .addInterceptor(this);
-        this.shared = newProxy.get();
         RoutingConfig.CircuitBreaker cb = config.circuitBreaker();
         this.guard = TypedGuard.create(new TypeLiteral<CompletionStage<ProxyResponse>>() {
         }).withDescription("upstream " + name)
@@ -98,8 +97,21 @@ final class Upstream implements ProxyInterceptor {
     void forward(io.vertx.core.http.HttpServerRequest request) {
         HttpProxy proxy = Context.isOnEventLoopThread()
                 ? proxies.computeIfAbsent(Thread.currentThread(), loop -> newProxy.get())
-                : shared;
+                : shared();
         proxy.handle(request);
+    }
+
+    private HttpProxy shared() {
+        HttpProxy proxy = shared;
+        if (proxy == null) {
+            synchronized (this) {
+                proxy = shared;
+                if (proxy == null) {
+                    shared = proxy = newProxy.get();
+                }
+            }
+        }
+        return proxy;
     }
 
     @Override
