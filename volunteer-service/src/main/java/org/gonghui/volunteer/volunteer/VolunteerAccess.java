@@ -27,18 +27,33 @@ public class VolunteerAccess {
         return scope.hasRole(Roles.COORDINATOR);
     }
 
-    /** The caller's own volunteer id, or null when the account has no profile (yet). */
+    /**
+     * The caller's own volunteer id, or null when the account has no profile (yet). A {@code volunteerId} claim naming
+     * a volunteer outside the token's org subtree counts as no claim (issue 19.6): the claim is set by an admin, and
+     * must never open another county's profile.
+     */
     public UUID selfId() {
         String claim = scope.volunteerId();
         if (claim != null && !claim.isBlank()) {
+            UUID id;
             try {
-                return UUID.fromString(claim);
+                id = UUID.fromString(claim);
             } catch (IllegalArgumentException e) {
                 return null;
             }
+            Volunteer claimed = Volunteer.findById(id);
+            return claimed == null || scope.covers(claimed.orgCode) ? id : null;
         }
         Volunteer own = Volunteer.find("accountSubject", scope.subject()).firstResult();
         return own == null ? null : own.id;
+    }
+
+    /**
+     * Whether the caller sees {@code v}'s phone number in full: a coordinator of the volunteer's own org (not of a
+     * parent org) or the volunteer itself (issue 19.11); everyone else gets {@link PhoneMask#mask}.
+     */
+    public boolean seesPhoneOf(Volunteer v) {
+        return (isCoordinator() && scope.org().equals(v.orgCode)) || isSelf(v.id);
     }
 
     public boolean isSelf(UUID volunteerId) {

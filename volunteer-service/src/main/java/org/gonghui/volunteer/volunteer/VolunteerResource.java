@@ -45,7 +45,8 @@ public class VolunteerResource {
 
     public record VolunteerRequest(
             @NotBlank @Size(max = 100) String name,
-            @NotBlank @Pattern(regexp = "^\\+?[0-9][0-9 -]{4,30}$", message = "must be a phone number") String phone,
+            // '*' only so that a masked number read back can be sent unchanged (see apply)
+            @NotBlank @Pattern(regexp = "^\\+?[0-9][0-9* -]{4,30}$", message = "must be a phone number") String phone,
             @Size(max = 18) String idNumber,
             @Size(max = 64) String orgCode,
             List<@NotBlank @Size(max = 50) String> skills) {
@@ -163,7 +164,15 @@ public class VolunteerResource {
 
     private void apply(Volunteer v, VolunteerRequest request) {
         v.name = request.name().strip();
-        v.phone = request.phone().strip();
+        String phone = request.phone().strip();
+        if (PhoneMask.isMasked(phone)) {
+            // a caller who sees the number masked may send it back as it was; it then stays what it is
+            if (v.phone == null || !PhoneMask.mask(v.phone).equals(phone)) {
+                throw ProblemException.invalidField("phone", "must be a phone number (a masked one only unchanged)");
+            }
+        } else {
+            v.phone = phone;
+        }
         if (request.idNumber() != null && !request.idNumber().isBlank()) {
             PersonRefs.Person person = personRefs.identify("idNumber", request.idNumber());
             Volunteer same = Volunteer.find("personRef = ?1 and id <> ?2", person.personRef(), v.id).firstResult();
@@ -181,7 +190,8 @@ public class VolunteerResource {
 
     private VolunteerView view(Volunteer v, boolean detail) {
         List<HonorView> honors = detail ? PersonHonor.liveOf(v.personRef).stream().map(HonorView::of).toList() : null;
-        return new VolunteerView(v.id, v.name, v.phone, v.idNumberMasked, v.orgCode, List.of(v.skills), honors,
+        String phone = access.seesPhoneOf(v) ? v.phone : PhoneMask.mask(v.phone);
+        return new VolunteerView(v.id, v.name, phone, v.idNumberMasked, v.orgCode, List.of(v.skills), honors,
                 detail ? feedPath(v) : null);
     }
 
