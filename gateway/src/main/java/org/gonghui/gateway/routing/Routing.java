@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.gonghui.platform.errors.Problem;
+import org.gonghui.platform.upload.TableUpload;
 import org.jboss.logging.Logger;
 
 import io.vertx.core.Vertx;
@@ -198,9 +199,8 @@ public class Routing {
     }
 
     static long bodyLimit(HttpServerRequest request, RoutingConfig config) {
-        String type = request.getHeader("Content-Type");
-        return type != null && type.toLowerCase().startsWith("text/csv") ? config.csvBodyLimit()
-                : config.jsonBodyLimit();
+        // tables (CSV in any charset, xlsx workbooks) are imports, with the import limit and timeout
+        return TableUpload.isTable(request.getHeader("Content-Type")) ? config.csvBodyLimit() : config.jsonBodyLimit();
     }
 
     private static long parseLength(String value) {

@@ -32,7 +32,7 @@ public interface RoutingConfig {
     @WithDefault("1048576")
     long jsonBodyLimit();
 
-    /** text/csv imports. */
+    /** Imports: text/csv and xlsx bodies. */
     @WithDefault("20971520")
     long csvBodyLimit();
 

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.gonghui.platform.idempotency.IdempotencyKeys;
 import org.gonghui.platform.paging.Page;
 import org.gonghui.platform.paging.PageParams;
+import org.gonghui.platform.upload.TableUpload;
 import org.gonghui.platform.audit.AuditLog;
 import org.gonghui.platform.errors.ProblemException;
 import org.gonghui.platform.security.OrgCodes;
@@ -129,15 +130,16 @@ public class HonorResource {
     @POST
     @Path("/import")
     @RolesAllowed(Roles.ADMIN)
-    @Consumes({ "text/csv", MediaType.APPLICATION_JSON })
+    @Consumes({ "text/csv", TableUpload.XLSX, MediaType.APPLICATION_JSON })
     @Transactional
-    @Operation(summary = "Import historical honors (text/csv or a JSON array); each accepted row emits honor-conferred. Honors Idempotency-Key.")
+    @Operation(summary = "Import historical honors (text/csv in UTF-8 or GB18030, an xlsx workbook's first sheet, or a JSON array); each accepted row emits honor-conferred. Honors Idempotency-Key.")
     public Response importHonors(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, String body) {
-        String mediaType = contentType == null ? MediaType.APPLICATION_JSON : contentType.split(";")[0].strip();
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, byte[] body) {
+        String type = contentType == null ? MediaType.APPLICATION_JSON : contentType;
+        String text = parser.text(type, body);
         return idempotency.execute("honors.import:" + scope.subject(), idempotencyKey,
-                Map.of("contentType", mediaType, "body", body == null ? "" : body),
-                () -> Response.ok(importer.importRows(parser.parse(mediaType, body))).build());
+                Map.of("contentType", type.split(";")[0].strip(), "body", text),
+                () -> Response.ok(importer.importRows(parser.parse(type, body, text))).build());
     }
 
     @POST

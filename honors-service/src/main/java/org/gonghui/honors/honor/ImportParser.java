@@ -1,6 +1,7 @@
 package org.gonghui.honors.honor;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.gonghui.honors.honor.ImportDtos.ImportRow;
 import org.gonghui.platform.errors.ProblemException;
+import org.gonghui.platform.upload.TableUpload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -20,7 +22,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /**
- * Reads an import body into rows. CSV needs a header line naming the columns (awardCode, year, name, idNumber,
+ * Reads an import body into rows. CSV (any charset Excel writes, see {@link TableUpload}) or an xlsx workbook needs a header line naming the columns (awardCode, year, name, idNumber,
  * unitName, orgCode; idNumber may be absent); its rows are numbered by file line, the header being line 1. A JSON
  * array's elements are numbered from 1.
  */
@@ -39,15 +41,27 @@ public class ImportParser {
         this.json = json;
     }
 
-    public List<ImportRow> parse(String mediaType, String body) {
-        if (body == null || body.isBlank()) {
+    /**
+     * The import's text as the idempotency check compares it: CSV decoded from its charset (or an xlsx sheet as
+     * CSV), JSON as sent.
+     */
+    public String text(String contentType, byte[] body) {
+        if (body == null || body.length == 0) {
             throw ProblemException.badRequest("empty-import", "The import body is empty");
         }
-        return mediaType != null && mediaType.toLowerCase().startsWith("text/csv") ? parseCsv(body) : parseJson(body);
+        return TableUpload.isTable(contentType) ? TableUpload.csvText(contentType, body)
+                : new String(body, StandardCharsets.UTF_8);
     }
 
-    private List<ImportRow> parseCsv(String body) {
-        String text = body.startsWith("\uFEFF") ? body.substring(1) : body; // Excel writes a BOM
+    /** Rows of {@link #text}: CSV when the upload is a table, else a JSON array. */
+    public List<ImportRow> parse(String contentType, byte[] body, String text) {
+        if (text.isBlank()) {
+            throw ProblemException.badRequest("empty-import", "The import body is empty");
+        }
+        return TableUpload.isTable(contentType) ? parseCsv(text) : parseJson(body);
+    }
+
+    private List<ImportRow> parseCsv(String text) {
         List<ImportRow> rows = new ArrayList<>();
         try (MappingIterator<Map<String, String>> it = csv.readerForMapOf(String.class)
                 .with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
@@ -76,7 +90,7 @@ public class ImportParser {
         return rows;
     }
 
-    private List<ImportRow> parseJson(String body) {
+    private List<ImportRow> parseJson(byte[] body) {
         JsonNode root;
         try {
             root = json.readTree(body);

@@ -13,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -21,6 +22,7 @@ import org.gonghui.platform.idempotency.IdempotencyKeys;
 import org.gonghui.platform.paging.Page;
 import org.gonghui.platform.paging.PageParams;
 import org.gonghui.platform.security.Roles;
+import org.gonghui.platform.upload.TableUpload;
 import org.gonghui.welfare.enrolment.EnrolmentDtos.EnrolmentView;
 
 @Path("/api/v1/welfare/enrolments")
@@ -38,13 +40,16 @@ public class EnrolmentResource {
 
     @POST
     @Path("/import")
-    @Consumes("text/csv")
+    @Consumes({ "text/csv", TableUpload.XLSX })
     @RolesAllowed(Roles.STAFF)
-    @Operation(summary = "Bulk enrolment from CSV rows name,idNumber,orgCode,unitName (Idempotency-Key honoured); one enrolment per person, program and year")
+    @Operation(summary = "Bulk enrolment from rows name,idNumber,orgCode,unitName: CSV in UTF-8 (BOM or not) or GB18030, or an xlsx workbook's first sheet (Idempotency-Key honoured); one enrolment per person, program and year")
     public Response importCsv(@QueryParam("programCode") String programCode,
             @QueryParam("year") @Min(1949) @Max(2200) Integer year,
-            @HeaderParam(IdempotencyKeys.HEADER) String key, String csv) {
-        return importer.importCsv(programCode, year, key, csv == null ? "" : csv);
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(IdempotencyKeys.HEADER) String key, byte[] body) {
+        // an empty upload enrols nobody (200, accepted 0), as it always has
+        String csv = body == null || body.length == 0 ? "" : TableUpload.csvText(contentType, body);
+        return importer.importCsv(programCode, year, key, csv);
     }
 
     @GET
