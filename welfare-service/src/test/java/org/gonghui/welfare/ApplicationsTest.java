@@ -311,6 +311,37 @@ class ApplicationsTest {
                 .body("type", equalTo("/problems/not-a-grant-program"));
     }
 
+    /** #19.9: details follow the program's schema; ID-number-shaped values never come back unmasked. */
+    @Test
+    void detailsFollowTheProgramsSchemaAndIdNumbersAreMasked() {
+        String fund = Fixtures.createFund("ld.lsj", 2030, 5_000_000L);
+        String household = verifiedCase("HOUSEHOLD", "ld.lsj");
+        as(STAFF).body(Map.of("programCode", "train-ticket", "fundId", fund, "caseId", household, "amountFen", 36_000,
+                "quantity", 2, "details", Map.of("route", "广州南—娄底南", "bankCard", "6222020200112233445")))
+                .post("/api/v1/welfare/applications").then().statusCode(400)
+                .contentType("application/problem+json").body("type", equalTo("/problems/validation"))
+                .body("errors[0].field", equalTo("details.bankCard"));
+        as(STAFF).body(Map.of("programCode", "condolence-visit", "fundId", fund, "caseId", household,
+                "amountFen", 10_000, "details", Map.of("occasion", "x".repeat(101))))
+                .post("/api/v1/welfare/applications").then().statusCode(400)
+                .body("errors[0].field", equalTo("details.occasion"));
+        String mother = Fixtures.idNumber();
+        String child = Fixtures.idNumber();
+        String id = as(STAFF).body(Map.of("programCode", "student-aid", "fundId", fund, "caseId", household,
+                "amountFen", 200_000, "details", Map.of("childIdNumber", child, "childName", "王小明",
+                        "school", "娄底一中", "grade", "高二", "note", "母亲身份证 " + mother)))
+                .post("/api/v1/welfare/applications").then().statusCode(201)
+                .body("details.childIdNumberMasked", equalTo(child.substring(0, 4) + "**********" + child.substring(14)))
+                .body("details.note", equalTo("母亲身份证 " + mother.substring(0, 4) + "**********" + mother.substring(14)))
+                .extract().path("id");
+        String shown = as(REVIEWER).get("/api/v1/welfare/applications/" + id).then().statusCode(200).extract().asString();
+        assertTrue(!shown.contains(mother) && !shown.contains(child), shown);
+        long rawCopies = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM application WHERE details LIKE ?1 OR details LIKE ?2")
+                .setParameter(1, "%" + mother + "%").setParameter(2, "%" + child + "%").getSingleResult()).longValue());
+        assertEquals(0, rawCopies, "no raw ID number is stored");
+    }
+
     @Test
     void applicationsOfAnotherCountyAreNotFound() {
         String fund = Fixtures.createFund("ld.lsj", 2030, 1_000_000L);

@@ -58,6 +58,43 @@ class CaseFilesTest {
         assertEquals(0, rawCopies);
     }
 
+    /** #19.4: a live file in another county is not disclosed: no id, org or name; the lookup is audited there. */
+    @Test
+    void aLiveFileInAnotherCountyIsReportedWithoutItsIdOrgOrNameAndTheLookupIsAudited() {
+        String idNumber = Fixtures.idNumber();
+        String name = "Zhao Lanying";
+        String id = as(STAFF).body(Map.of("kind", "HOUSEHOLD", "name", name, "idNumber", idNumber, "orgCode",
+                "ld.lsj", "hardships", List.of("LOW_INCOME"))).post("/api/v1/welfare/cases").then().statusCode(201)
+                .extract().path("id");
+        String answer = as(STAFF_XH).body(Map.of("kind", "WORKER", "name", "Someone", "idNumber", idNumber,
+                "orgCode", "ld.xh", "hardships", List.of("UNEMPLOYED"))).post("/api/v1/welfare/cases").then()
+                .statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("/problems/case-held-elsewhere")).body("existingId", nullValue())
+                .extract().asString();
+        assertFalse(answer.contains(id), answer);
+        assertFalse(answer.contains("ld.lsj"), answer);
+        assertFalse(answer.contains(name), answer);
+        // the same for an enterprise
+        String code = Fixtures.creditCode();
+        String works = as(STAFF).body(Map.of("kind", "ENTERPRISE", "name", "Antimony Works", "creditCode", code,
+                "orgCode", "ld.lsj", "hardships", List.of("ENTERPRISE_DIFFICULTY"))).post("/api/v1/welfare/cases")
+                .then().statusCode(201).extract().path("id");
+        as(STAFF_XH).body(Map.of("kind", "ENTERPRISE", "name", "x", "creditCode", code, "hardships",
+                List.of("ENTERPRISE_DIFFICULTY"))).post("/api/v1/welfare/cases").then().statusCode(409)
+                .body("type", equalTo("/problems/case-held-elsewhere")).body("existingId", nullValue())
+                .body(not(org.hamcrest.Matchers.containsString(works)));
+        // inside the subtree (the city above the county) the clerk still gets the id of the live file
+        as(STAFF_LD).body(Map.of("kind", "HOUSEHOLD", "name", name, "idNumber", idNumber, "hardships",
+                List.of("LOW_INCOME"))).post("/api/v1/welfare/cases").then().statusCode(409)
+                .body("type", equalTo("/problems/duplicate-case")).body("existingId", equalTo(id));
+        // the refused lookup is in the owning county's audit trail, with who asked
+        as(ADMIN).get("/api/v1/welfare/audit?actor=clerk-xh&size=200").then().statusCode(200)
+                .body("findAll { it.entityId == '" + id + "' && it.action == 'DUPLICATE_LOOKUP' }.actor",
+                        hasItem("clerk-xh"))
+                .body("findAll { it.entityId == '" + id + "' && it.action == 'DUPLICATE_LOOKUP' }.orgCode",
+                        hasItem("ld.lsj"));
+    }
+
     @Test
     void identifiersAreValidated() {
         String bad = Fixtures.idNumber();

@@ -149,6 +149,39 @@ class EventsTest {
         as(STAFF).get("/api/v1/welfare/model-workers?size=200").then().body("items.personRef", not(hasItem(personRef)));
     }
 
+    /** #19.5: another county's activity answers exactly as an unknown one; a city-wide activity may be linked. */
+    @Test
+    void aidCannotBeLinkedToAnotherCountysActivity() {
+        String fund = Fixtures.createFund("ld.lsj", 2030, 1_000_000L);
+        String caseId = Fixtures.verifiedCase("HOUSEHOLD", "ld.lsj");
+        ActivityCompleted xinhua = activity("ld.xh");
+        ActivityCompleted city = activity("ld");
+        TestEvents.publish(xinhua.activityId(), xinhua);
+        TestEvents.publish(city.activityId(), city);
+        for (UUID id : List.of(xinhua.activityId(), city.activityId())) {
+            await().atMost(DEADLINE).until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                    .createNativeQuery("SELECT count(*) FROM volunteer_activity WHERE activity_id = ?1")
+                    .setParameter(1, id).getSingleResult()).longValue() == 1));
+        }
+        UUID unknown = UUID.randomUUID();
+        String absent = as(STAFF).body(Map.of("programCode", "community-aid", "fundId", fund, "caseId", caseId,
+                "amountFen", 40_000, "activityId", unknown)).post("/api/v1/welfare/applications").then()
+                .statusCode(422).extract().asString();
+        String foreign = as(STAFF).body(Map.of("programCode", "community-aid", "fundId", fund, "caseId", caseId,
+                "amountFen", 40_000, "activityId", xinhua.activityId())).post("/api/v1/welfare/applications").then()
+                .statusCode(422).body("type", equalTo("/problems/unknown-activity")).extract().asString();
+        assertEquals(absent.replace(unknown.toString(), "ID"), foreign.replace(xinhua.activityId().toString(), "ID"),
+                "another county's activity must look absent");
+        as(STAFF).body(Map.of("programCode", "community-aid", "fundId", fund, "caseId", caseId, "amountFen", 40_000,
+                "activityId", city.activityId())).post("/api/v1/welfare/applications").then().statusCode(201);
+    }
+
+    private static ActivityCompleted activity(String org) {
+        return new ActivityCompleted(UUID.randomUUID(), "Community visit " + org, "CONDOLENCE_VISIT",
+                UUID.randomUUID(), null, org, OffsetDateTime.now().minusHours(3), OffsetDateTime.now().minusHours(1),
+                4, 480, OffsetDateTime.now());
+    }
+
     @Test
     void aidCanBeLinkedOnlyToAKnownVolunteerActivityAndTheLinkTravelsOnAidPaid() throws Exception {
         String fund = Fixtures.createFund("ld.lsj", 2030, 1_000_000L);

@@ -2,7 +2,6 @@ package org.gonghui.welfare.application;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,7 +47,7 @@ import io.quarkus.panache.common.Sort;
 public class ApplicationService {
 
     private static final String ENTITY = "Application";
-    private static final String CHILD_ID = "childIdNumber";
+    private static final String CHILD_ID = ApplicationDetails.CHILD_ID;
 
     private final EntityManager em;
     private final OrgScope scope;
@@ -110,8 +109,7 @@ public class ApplicationService {
         app.year = fund.year;
         app.amountFen = request.amountFen();
         app.quantity = request.quantity() == null ? 1 : request.quantity();
-        Map<String, Object> details = request.details() == null ? new LinkedHashMap<>()
-                : new LinkedHashMap<>(request.details());
+        Map<String, Object> details = ApplicationDetails.validate(program.code, request.details());
         if (program.requiresModelWorker) {
             if (request.caseId() != null) {
                 throw ProblemException.invalidField("caseId", "is not used for " + program.code + "; give modelWorkerId");
@@ -145,7 +143,7 @@ public class ApplicationService {
             if (details.get(CHILD_ID) instanceof String childId) {
                 PersonRefs.Person child = personRefs.identify("details." + CHILD_ID, childId);
                 details.remove(CHILD_ID);
-                details.put("childIdNumberMasked", child.idNumberMasked());
+                details.put(ApplicationDetails.CHILD_ID_MASKED, child.idNumberMasked());
                 app.personRef = child.personRef();
                 app.beneficiaryKey = "person:" + child.personRef();
             }
@@ -155,7 +153,11 @@ public class ApplicationService {
                     + " cannot pay a beneficiary of " + app.orgCode);
         }
         if (request.activityId() != null) {
-            if (activities.orgOf(request.activityId()) == null) {
+            String activityOrg = activities.orgOf(request.activityId());
+            // an activity of another county answers exactly as an unknown one (as if absent); one of the city above
+            // the beneficiary's union, or of a unit below it, is on the same branch of the tree
+            if (activityOrg == null
+                    || !OrgCodes.covers(activityOrg, app.orgCode) && !OrgCodes.covers(app.orgCode, activityOrg)) {
                 throw ProblemException.unprocessable("unknown-activity",
                         "No completed volunteer activity " + request.activityId() + " is known to welfare");
             }
@@ -357,7 +359,8 @@ public class ApplicationService {
         Program program = Program.findById(a.programCode);
         int required = program.needsTwoApprovals(a.amountFen) ? 2 : 1;
         return new ApplicationView(a.id, a.programCode, a.fundId, a.caseId, a.modelWorkerId, a.modelWorkerLevel,
-                a.beneficiaryName, a.beneficiaryKind, a.amountFen, a.quantity, a.activityId, details,
+                a.beneficiaryName, a.beneficiaryKind, a.amountFen, a.quantity, a.activityId,
+                ApplicationDetails.masked(details),
                 a.orgCode, a.year, a.status, a.createdBy, a.createdAt, required, approvals, a.approvedAt, a.rejectedBy,
                 a.rejectedAt, a.reason, a.cancelledBy, a.cancelledAt, a.blockedAt, a.paidBy, a.paidAt);
     }

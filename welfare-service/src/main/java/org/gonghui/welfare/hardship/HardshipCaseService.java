@@ -20,6 +20,7 @@ import org.gonghui.welfare.hardship.CaseDtos.CreateCaseRequest;
 import org.gonghui.welfare.hardship.CaseDtos.HistoryEntry;
 import org.gonghui.welfare.hardship.CaseDtos.UpdateCaseRequest;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 
 /** Hardship case files: creation with duplicate detection, verification, closing, and audited reads. */
@@ -75,10 +76,12 @@ public class HardshipCaseService {
                 ? HardshipCase.find("personRef = ?1 and status <> ?2", c.personRef, CaseStatus.CLOSED).firstResult()
                 : HardshipCase.find("creditCode = ?1 and status <> ?2", c.creditCode, CaseStatus.CLOSED).firstResult();
         if (existing != null) {
-            // the id tells the clerk where the live file is, even if it belongs to another org
-            throw ProblemException.conflict("duplicate-case",
-                    "A live hardship file for this " + (c.personRef != null ? "person" : "enterprise") + " exists")
-                    .with("existingId", existing.id);
+            String who = c.personRef != null ? "person" : "enterprise";
+            if (scope.covers(existing.orgCode)) {
+                throw ProblemException.conflict("duplicate-case", "A live hardship file for this " + who + " exists")
+                        .with("existingId", existing.id);
+            }
+            throw elsewhere(existing, who);
         }
         c.hardships = request.hardships().stream().distinct().map(Enum::name).collect(Collectors.joining(","));
         c.householdSize = request.householdSize();
@@ -92,6 +95,22 @@ public class HardshipCaseService {
         history(c, "CREATED", "hardships=" + c.hardships);
         audit.record("CREATE", ENTITY, c.id, c.orgCode, c.kind + " " + c.hardships);
         return CaseView.of(c);
+    }
+
+    /**
+     * A live file outside the caller's subtree: that a named resident is a hardship case in another county is not the
+     * caller's to know, so the answer names no id, org or name; only that a file exists elsewhere and the next step
+     * (the municipal union transfers or closes it). The lookup is audited under the owning org, in its own
+     * transaction so that the refusal does not roll it back.
+     */
+    private ProblemException elsewhere(HardshipCase existing, String who) {
+        String lookedUpFrom = scope.org();
+        QuarkusTransaction.requiringNew().run(() -> audit.record("DUPLICATE_LOOKUP", ENTITY, existing.id,
+                existing.orgCode, "a new file for this " + who + " was refused: live file outside " + lookedUpFrom));
+        return ProblemException.conflict("case-held-elsewhere", "This " + who
+                + " already has a live hardship file with another union. One file per " + who + " at a time: ask the"
+                + " municipal union to transfer that file to your union (or to close it there) instead of opening"
+                + " a new one");
     }
 
     /** Changes the file's facts (not its identity); each change is a history entry listing what changed. */
