@@ -49,7 +49,7 @@ public final class ApplicationDetails {
             Program.MODEL_WORKER_CONDOLENCE, Map.of("occasion", OCCASION, "note", NOTE),
             Program.MODEL_WORKER_LIVING_SUBSIDY, Map.of("level", Field.text(50), "period", Field.text(50),
                     "note", NOTE),
-            Program.MODEL_WORKER_SPECIAL_HARDSHIP, Map.of("hardship", Field.text(200), "note", NOTE));
+            Program.MODEL_WORKER_SPECIAL_HARDSHIP, Map.of("reason", Field.text(200), "note", NOTE));
 
     // 18-character (and first-generation 15-digit) resident ID numbers inside any text, not parts of longer numbers
     private static final Pattern ID_SHAPED = Pattern.compile("(?<![0-9A-Za-z])(\\d{17}[\\dXx]|\\d{15})(?![0-9A-Za-z])");

@@ -29,6 +29,12 @@ class ApplicationDetailsTest {
                 Map.of("occasion", "2016年春节送温暖")));
         assertEquals(Map.of("delivered", "志愿服务队入户走访时发放"), ApplicationDetails.validate("community-aid",
                 Map.of("delivered", "志愿服务队入户走访时发放")));
+        assertEquals(Map.of("occasion", "2016年春节劳模慰问"), ApplicationDetails.validate("model-worker-condolence",
+                Map.of("occasion", "2016年春节劳模慰问")));
+        assertEquals(Map.of("period", "2016年度"), ApplicationDetails.validate("model-worker-living-subsidy",
+                Map.of("period", "2016年度")));
+        assertEquals(Map.of("reason", "因病致困"), ApplicationDetails.validate("model-worker-special-hardship",
+                Map.of("reason", "因病致困")));
         assertEquals(Map.of(), ApplicationDetails.validate("student-aid", null));
     }
 
