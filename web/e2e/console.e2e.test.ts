@@ -1,45 +1,14 @@
-import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, admin, call, GATEWAY, idNumber, PASSWORD, RUN, shanghaiDate, YEAR } from './suite';
+import { anonymousPage, axeViolations, close, launch, loginAs, PHONE, row, shot } from './browser';
+import { monthGrid } from '../src/format';
+import { account, admin, call, openCampaign, submittedApplication, GATEWAY, idNumber, RUN, shanghaiDate, YEAR } from './suite';
 
-const SHOTS = new URL('../test-results/', import.meta.url).pathname;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    // CI runs as root, where Chromium's sandbox cannot start
-    args: ['--no-sandbox', '--disable-dev-shm-usage'],
-  });
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** A fresh browser session (own sessionStorage) logged in through the console's login form. */
-async function loginAs(username: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(String(error)));
-  page.on('console', (msg) => msg.type() === 'error' && /Content Security Policy/.test(msg.text()) && problems.push(msg.text()));
-  await page.goto(`${GATEWAY}/console/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect.poll(() => page.getByTestId('who').textContent()).toContain(username);
-  expect(problems).toEqual([]);
-  return page;
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
-const row = (page: Page, id: string) => page.locator(`tr[data-id="${id}"]`);
+beforeAll(launch);
+afterAll(close);
 
 describe('the console, driven in Chromium against the running suite', () => {
   it('shows the login form in Chinese, refuses a wrong password in plain words, and switches to English', async () => {
-    const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+    const page = await anonymousPage();
     await page.goto(`${GATEWAY}/console/`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('工会业务平台');
     await page.getByLabel('用户名').fill(`nobody-${RUN}`);
@@ -47,22 +16,18 @@ describe('the console, driven in Chromium against the running suite', () => {
     await page.getByRole('button', { name: '登录' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('用户名或密码不正确。');
     await shot(page, '01-login-error');
-    await page.getByRole('button', { name: '切换到英文界面' }).click();
+    expect(await axeViolations(page)).toEqual([]);
+    // the toggle is named by what it shows (#29.25), with what it does
+    await page.getByRole('button', { name: 'English（切换到英文界面）', exact: true }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Gonghui union console');
     expect(await page.getByLabel('Username').count()).toBe(1);
+    expect(await page.getByRole('button', { name: '中文' }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
 
   it('a clerk nominates, a reviewer scores, an admin shortlists', async () => {
-    const adminToken = await admin();
-    const awardCode = `e2e-${RUN}`;
-    await call(adminToken, 'POST', '/api/v1/honors/awards', {
-      code: awardCode, name: `测试荣誉${RUN}`, nameEn: `Test award ${RUN}`, recipientKind: 'INDIVIDUAL', level: 'MUNICIPAL',
-    });
-    const campaign = await call<{ id: string }>(adminToken, 'POST', '/api/v1/honors/campaigns', {
-      awardCode, year: YEAR, quota: 1, orgQuotas: {}, nominationOpens: shanghaiDate(-1), nominationCloses: shanghaiDate(30),
-      noticeDays: 7, orgCode: 'ld',
-    });
+    const campaign = { id: await openCampaign('', 1) };
     const clerk = await account('staff', 'ld.lsj', 'clerk');
     // reviewers from other counties: a reviewer may not score a nominee of their own subtree
     const reviewer = await account('reviewer', 'ld.lx', 'reviewer-lx');
@@ -101,27 +66,19 @@ describe('the console, driven in Chromium against the running suite', () => {
     await expect.poll(() => row(shortlister, nominationId).locator('.badge').textContent()).toBe('公示中');
     expect(await shortlister.getByRole('status').first().textContent()).toContain('已确定公示名单');
     await shot(shortlister, '05-honors-admin-shortlisted');
-    const stored = await call<{ status: string; meanScore: number }>(adminToken, 'GET', `/api/v1/honors/nominations/${nominationId}`);
+    const stored = await call<{ status: string; meanScore: number }>(await admin(), 'GET', `/api/v1/honors/nominations/${nominationId}`);
     expect(stored.status).toBe('PUBLIC_NOTICE');
     expect(stored.meanScore).toBe(86);
   });
 
   it('a reviewer approves an application and finance pays it', async () => {
-    const adminToken = await admin();
     const clerk = await account('staff', 'ld.lsj', 'wclerk');
     const reviewer = await account('reviewer', 'ld.lsj', 'wreviewer');
     const finance = await account('finance', 'ld.lsj', 'finance');
-    const fund = await call<{ id: string }>(adminToken, 'POST', '/api/v1/welfare/funds', {
-      code: `e2e-${RUN}`, name: `送温暖 ${YEAR} ${RUN}`, year: YEAR, budgetFen: 10_000_000, orgCode: 'ld.lsj',
-    });
     const name = `王困难${RUN}`;
-    const hardship = await call<{ id: string }>(clerk.token, 'POST', '/api/v1/welfare/cases', {
-      kind: 'WORKER', name, idNumber: idNumber(), orgCode: 'ld.lsj', hardships: ['SERIOUS_ILLNESS'],
-    });
-    await call(clerk.token, 'POST', `/api/v1/welfare/cases/${hardship.id}/verify`, { note: '入户核实' });
-    const application = await call<{ id: string }>(clerk.token, 'POST', '/api/v1/welfare/applications', {
-      programCode: 'condolence-visit', fundId: fund.id, caseId: hardship.id, amountFen: 80_000,
-    }, [201], { 'Idempotency-Key': crypto.randomUUID() });
+    const { applicationId } = await submittedApplication(clerk.token, 'ld.lsj', 'pay',
+      { kind: 'WORKER', name, hardships: ['SERIOUS_ILLNESS'] }, 80_000);
+    const application = { id: applicationId };
 
     const reviewerPage = await loginAs(reviewer.username);
     await reviewerPage.goto(`${GATEWAY}/console/#/welfare`);
@@ -163,6 +120,8 @@ describe('the console, driven in Chromium against the running suite', () => {
       await page.getByLabel(label).check();
     }
     await page.getByLabel('周数').fill('4');
+    const title = `巡访${RUN}`;
+    await page.getByLabel('活动', { exact: true }).fill(title);
     await page.getByRole('button', { name: '预览' }).click();
     await page.getByRole('heading', { name: '排班预览（尚未保存）' }).waitFor();
     const planned = page.locator('#main table').last().locator('tbody tr');
@@ -174,14 +133,25 @@ describe('the console, driven in Chromium against the running suite', () => {
     const before = await call<{ total: number }>(coordinator.token, 'GET', `/api/v1/volunteer/activities?teamId=${teams[0].id}`);
     expect(before.total).toBe(0);
 
-    await page.getByRole('button', { name: '保存排班' }).click();
+    const visitDates = await planned.locator('td[data-label="日期"]').allTextContents();
+    const save = page.getByRole('button', { name: '保存排班' });
+    await save.click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('已保存排班，共创建 4 次活动。');
     await shot(page, '10-volunteer-rotation-saved');
     const after = await call<{ total: number }>(coordinator.token, 'GET', `/api/v1/volunteer/activities?teamId=${teams[0].id}`);
     expect(after.total).toBe(2);
+    // #29.18: saved once, the button stays disabled (a second click booked every team twice), and the calendar shows
+    // the new activities of this month without a reload
+    expect(await save.isDisabled()).toBe(true);
+    const [year, month] = shanghaiDate().split('-').map(Number);
+    const shown = monthGrid(year, month).flat(); // this month's weeks, with the days of the months around it
+    const onCalendar = visitDates.filter((d) => shown.includes(d)).length;
+    await expect.poll(() => page.locator('.calendar a.event', { hasText: title }).count()).toBe(onCalendar);
+    await save.click({ force: true, timeout: 2_000 }).catch(() => undefined);
+    expect((await call<{ total: number }>(coordinator.token, 'GET', `/api/v1/volunteer/activities?teamId=${teams[0].id}`)).total).toBe(2);
 
     // the same screen on a phone: the calendar and the planner stay usable in one column
-    const phone = await loginAs(coordinator.username, { width: 390, height: 844 });
+    const phone = await loginAs(coordinator.username, PHONE);
     await phone.goto(`${GATEWAY}/console/#/volunteer`);
     await phone.locator('.calendar').waitFor();
     await phone.getByRole('heading', { name: '排班计划' }).waitFor();

@@ -68,3 +68,35 @@ export function idNumber(): string {
 export function shanghaiDate(offsetDays = 0): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 }
+
+/**
+ * A fund of the org, a verified hardship file and a submitted condolence-visit application on it, made by a clerk
+ * (the fund by the first admin); returns the ids.
+ */
+export async function submittedApplication(
+  clerkToken: string, orgCode: string, tag: string, file: { kind: string; name: string; hardships: string[] }, amountFen: number,
+) {
+  const fund = await call<{ id: string }>(await admin(), 'POST', '/api/v1/welfare/funds', {
+    code: `e2e-${tag}-${RUN}`, name: `送温暖 ${YEAR} ${tag} ${RUN}`, year: YEAR, budgetFen: 10_000_000, orgCode,
+  });
+  const hardship = await call<{ id: string }>(clerkToken, 'POST', '/api/v1/welfare/cases', { ...file, idNumber: idNumber(), orgCode });
+  await call(clerkToken, 'POST', `/api/v1/welfare/cases/${hardship.id}/verify`, { note: '入户核实' });
+  const application = await call<{ id: string }>(clerkToken, 'POST', '/api/v1/welfare/applications', {
+    programCode: 'condolence-visit', fundId: fund.id, caseId: hardship.id, amountFen,
+  }, [201], { 'Idempotency-Key': crypto.randomUUID() });
+  return { fundId: fund.id, caseId: hardship.id, applicationId: application.id };
+}
+
+/** An individual award of this run and a city campaign of it open from yesterday for 30 days; returns the campaign id. */
+export async function openCampaign(tag: string, quota: number): Promise<string> {
+  const adminToken = await admin();
+  const awardCode = `e2e-${tag}${RUN}`;
+  await call(adminToken, 'POST', '/api/v1/honors/awards', {
+    code: awardCode, name: `测试荣誉${tag}${RUN}`, nameEn: `Test award ${tag}${RUN}`, recipientKind: 'INDIVIDUAL', level: 'MUNICIPAL',
+  });
+  const campaign = await call<{ id: string }>(adminToken, 'POST', '/api/v1/honors/campaigns', {
+    awardCode, year: YEAR, quota, orgQuotas: {}, nominationOpens: shanghaiDate(-1), nominationCloses: shanghaiDate(30),
+    noticeDays: 7, orgCode: 'ld',
+  });
+  return campaign.id;
+}

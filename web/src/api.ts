@@ -27,6 +27,11 @@ export async function postJson<T>(
   return data as T;
 }
 
+export async function deleteJson<T>(path: string): Promise<T> {
+  const { data } = await gonghui.api.DELETE(path as never, {} as never);
+  return data as T;
+}
+
 function clean<V>(query: Record<string, V | undefined>): Record<string, V> {
   return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== '')) as Record<string, V>;
 }

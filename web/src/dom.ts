@@ -57,7 +57,9 @@ export function field(label: string, control: HTMLInputElement | HTMLSelectEleme
     hintEl = h('small', { id: `${control.id}-hint`, class: 'hint' }, hint);
     control.setAttribute('aria-describedby', hintEl.id);
   }
-  return h('div', { class: 'field' }, h('label', { for: control.id }, label), control, hintEl);
+  // required fields carry `required` (announced by screen readers) and a visible star explained once per form
+  const star = control.required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null;
+  return h('div', { class: 'field' }, h('label', { for: control.id }, label, star), control, hintEl);
 }
 
 export function option(value: string, label: string, selected = false) {

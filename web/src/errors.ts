@@ -1,23 +1,30 @@
 import { ProblemError } from '@gonghui/client';
-import { messages, t, type Lang, type MessageKey } from './i18n';
+import { lang as currentLang, messages, t, type Lang, type MessageKey } from './i18n';
 
 /**
- * An API failure in words a clerk understands: a known problem type gets its own sentence; otherwise the sentence of
- * its status, followed by the service's own detail or field errors where they help.
+ * An API failure in words a clerk understands: a known problem type gets its own sentence in the UI's language;
+ * otherwise the sentence of its status. The service's own `detail` is English, so only the English UI shows it (as a
+ * second sentence); field errors of a validation problem follow, each in the UI's words where the console knows them.
  */
-export function describeError(error: unknown, language?: Lang): string {
+export function describeError(error: unknown, language: Lang = currentLang()): string {
   if (!(error instanceof ProblemError)) {
     return t('err_network', {}, language);
   }
+  if (error.status === 400 && error.fieldErrors.length > 0) {
+    const fields = error.fieldErrors.map((e) => `${e.field}: ${fieldMessage(e.message, language)}`).join('; ');
+    return `${t('err_validation', {}, language)} ${fields}`;
+  }
   const specific = `err_${error.slug.replace(/-/g, '_')}` as MessageKey;
-  if (specific in messages.zh) {
+  // the generic status sentences (err_validation, err_conflict...) are prefixes, not answers of their own
+  if (specific in messages.zh && !GENERIC.has(specific)) {
     const minutes = Math.max(1, Math.ceil(Number(error.problem.retryAfterSeconds ?? 900) / 60));
     return t(specific, { minutes }, language);
   }
-  const fields = error.fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; ');
+  const withDetail = (key: MessageKey) =>
+    language === 'en' && error.detail ? `${t(key, {}, language)} ${error.detail}` : t(key, {}, language).replace(/[:：]$/, '。');
   switch (error.status) {
     case 400:
-      return `${t('err_validation', {}, language)} ${fields || error.detail || ''}`.trim();
+      return withDetail('err_validation');
     case 401:
       return t('err_session', {}, language);
     case 403:
@@ -25,9 +32,9 @@ export function describeError(error: unknown, language?: Lang): string {
     case 404:
       return t('err_not_found', {}, language);
     case 409:
-      return `${t('err_conflict', {}, language)} ${error.detail ?? error.title}`.trim();
+      return withDetail('err_conflict');
     case 422:
-      return `${t('err_rule', {}, language)} ${error.detail ?? error.title}`.trim();
+      return withDetail('err_rule');
     case 423:
       return t('err_account_locked', { minutes: 15 }, language);
     case 429:
@@ -39,4 +46,18 @@ export function describeError(error: unknown, language?: Lang): string {
     default:
       return t('err_server', {}, language);
   }
+}
+
+const GENERIC = new Set<MessageKey>(['err_validation', 'err_conflict', 'err_rule', 'err_server', 'err_network', 'err_session']);
+
+/** A field message of the API (Bean Validation's English) in the UI's words where it is one of the common ones. */
+export function fieldMessage(message: string, language: Lang = currentLang()): string {
+  if (language === 'en') return message;
+  let m: RegExpExecArray | null;
+  if (/^must not be (blank|null|empty)$/.test(message) || /\brequired\b/.test(message)) return t('fm_required', {}, language);
+  if ((m = /^size must be between (\d+) and (\d+)$/.exec(message))) return t('fm_size', { min: m[1], max: m[2] }, language);
+  if ((m = /^must be greater than or equal to (\d+)$/.exec(message))) return t('fm_min', { n: m[1] }, language);
+  if ((m = /^must be less than or equal to (\d+)$/.exec(message))) return t('fm_max', { n: m[1] }, language);
+  if (/id ?number|check (digit|character)|GB 11643/i.test(message)) return t('fm_idNumber', {}, language);
+  return message;
 }

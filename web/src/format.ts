@@ -1,4 +1,4 @@
-import { lang } from './i18n';
+import { lang, t } from './i18n';
 
 /** fen (integer) -> "1,234.50" yuan; money never goes through floating point sums here */
 export function yuan(fen: number | null | undefined): string {
@@ -66,4 +66,15 @@ export function minutesByWeek(entries: { startsAt: string; minutes: number }[]):
     totals.set(week, (totals.get(week) ?? 0) + entry.minutes);
   }
   return [...totals.entries()].sort(([a], [b]) => a.localeCompare(b));
+}
+
+/** A campaign's state from its nomination window (Asia/Shanghai dates) and its shortlist: the API has no status field. */
+export function campaignStatus(
+  c: { nominationOpens: string; nominationCloses: string; shortlistedAt?: string | null },
+  today = shanghaiDate(new Date()),
+): string {
+  if (c.shortlistedAt) return t('st_PUBLIC_NOTICE');
+  if (today < c.nominationOpens) return t('campaignUpcoming');
+  if (today <= c.nominationCloses) return t('campaignOpen');
+  return t('campaignClosed');
 }

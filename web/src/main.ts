@@ -12,6 +12,9 @@ import { loginScreen } from './screens/login';
 
 const app = document.getElementById('app')!;
 let caller: Caller | null = null;
+/** why the login form is shown again (a session that ended by itself says so), until the next login */
+let loginNotice: MessageKey | undefined;
+let loggingOut = false;
 
 const NAV: Record<Screen, MessageKey> = {
   dashboard: 'navDashboard',
@@ -32,7 +35,7 @@ async function render() {
   document.title = t('appTitle');
   if (!gonghui.isLoggedIn()) {
     caller = null;
-    clear(app, shell(null, loginScreen(onLoggedIn)));
+    clear(app, shell(null, loginScreen(onLoggedIn, loginNotice && t(loginNotice))));
     return;
   }
   if (!caller) {
@@ -58,6 +61,7 @@ async function render() {
 
 function onLoggedIn(me: Caller) {
   caller = me;
+  loginNotice = undefined;
   if (!location.hash.startsWith('#/')) location.hash = `#/${screensFor(me)[0] ?? ''}`;
   void render();
 }
@@ -68,7 +72,9 @@ function shell(me: Caller | null, content: HTMLElement, current?: Screen) {
     {
       type: 'button',
       class: 'link',
+      // the accessible name starts with the visible label (WCAG 2.5.3), in the language it is written in
       'aria-label': t('langToggleLabel'),
+      lang: lang() === 'zh' ? 'en' : 'zh-CN',
       on: {
         click: () => {
           setLang(lang() === 'zh' ? 'en' : 'zh');
@@ -111,7 +117,9 @@ function shell(me: Caller | null, content: HTMLElement, current?: Screen) {
             class: 'link',
             on: {
               click: async () => {
+                loggingOut = true;
                 await gonghui.logout().catch(() => undefined);
+                loggingOut = false;
                 caller = null;
                 location.hash = '';
                 void render();
@@ -134,6 +142,7 @@ window.addEventListener('hashchange', () => {
   if (location.hash.startsWith('#/') || location.hash === '') void render();
 });
 window.addEventListener('gonghui:session-ended', () => {
+  if (!loggingOut) loginNotice = 'sessionEnded';
   caller = null;
   void render();
 });

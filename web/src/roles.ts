@@ -10,6 +10,9 @@ const has = (caller: Caller, ...roles: string[]) => roles.some((role) => caller.
 
 export const can = {
   seeReport: (c: Caller) => has(c, 'staff', 'auditor', 'admin'),
+  /** the annual report's readers, and coordinators for the weekly hours (the activity lists are theirs) */
+  seeDashboard: (c: Caller) => has(c, 'staff', 'auditor', 'admin', 'coordinator'),
+  seeWeeklyHours: (c: Caller) => has(c, 'coordinator'),
   seeHonors: (c: Caller) => has(c, 'staff', 'reviewer', 'admin', 'auditor'),
   nominate: (c: Caller) => has(c, 'staff'),
   score: (c: Caller) => has(c, 'reviewer'),
@@ -27,7 +30,7 @@ export type Screen = 'dashboard' | 'honors' | 'welfare' | 'volunteer';
 
 export function screensFor(caller: Caller): Screen[] {
   const screens: Screen[] = [];
-  if (can.seeReport(caller)) screens.push('dashboard');
+  if (can.seeDashboard(caller)) screens.push('dashboard');
   if (can.seeHonors(caller)) screens.push('honors');
   if (can.seeWelfare(caller)) screens.push('welfare');
   if (can.seeVolunteer(caller)) screens.push('volunteer');

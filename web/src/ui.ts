@@ -1,6 +1,7 @@
+import { ProblemError } from '@gonghui/client';
 import { h } from './dom';
-import { describeError } from './errors';
-import { t, tx } from './i18n';
+import { describeError, fieldMessage } from './errors';
+import { lang, t, tx } from './i18n';
 
 type Cell = Node | string | number | null | undefined | false | (Node | string)[];
 export interface Column<T> {
@@ -50,7 +51,7 @@ export function messageLine() {
     },
     error(error: unknown) {
       line.className = 'error';
-      line.textContent = describeError(error);
+      line.textContent = typeof error === 'string' ? error : describeError(error);
     },
     clear() {
       line.textContent = '';
@@ -58,19 +59,80 @@ export function messageLine() {
   };
 }
 
-/** Runs an action from a button: disabled while it runs, the outcome in the message line. */
+/**
+ * Runs an action from a button: disabled while it runs, the outcome in the message line. A validation problem whose
+ * fields belong to the button's form puts each field's message beside its field; the line then names those fields.
+ */
 export async function act(button: HTMLButtonElement, message: ReturnType<typeof messageLine>, run: () => Promise<unknown>) {
+  const form = button.closest('form');
   button.disabled = true;
   message.clear();
+  if (form) clearFieldErrors(form);
   try {
     await run();
     return true;
   } catch (error) {
-    message.error(error);
+    const placed = form && error instanceof ProblemError ? placeFieldErrors(form, error) : null;
+    message.error(placed ?? error);
     return false;
   } finally {
     button.disabled = false;
   }
+}
+
+/** The control of a form that answers to an API field path ("nominee.idNumber", "create.request.nominee.idNumber"). */
+function controlFor(form: HTMLElement, path: string): HTMLElement | null {
+  const controls = [...form.querySelectorAll<HTMLElement>('input, select, textarea')];
+  const key = (c: HTMLElement) => c.dataset.field ?? c.getAttribute('name') ?? '';
+  return controls.find((c) => key(c) && (path === key(c) || path.endsWith(`.${key(c)}`))) ?? null;
+}
+
+/** The label a clerk sees for a control (its <label>, else its aria-label). */
+function labelOf(control: HTMLElement): string {
+  const label = control.id ? control.ownerDocument.querySelector(`label[for="${control.id}"]`) : null;
+  return (label?.firstChild?.textContent ?? control.getAttribute('aria-label') ?? '').trim();
+}
+
+/** Shows a message beside a control (announced with it through aria-describedby) and marks it invalid. */
+export function showFieldError(control: HTMLElement, text: string) {
+  control.id ||= `c${Math.random().toString(36).slice(2, 8)}`;
+  const id = `${control.id}-error`;
+  control.ownerDocument.getElementById(id)?.remove();
+  const note = h('small', { id, class: 'field-error', 'data-field-error': '' }, text);
+  control.after(note);
+  control.setAttribute('aria-invalid', 'true');
+  const described = (control.getAttribute('aria-describedby') ?? '').split(' ').filter((x) => x && x !== id);
+  control.setAttribute('aria-describedby', [...described, id].join(' '));
+}
+
+export function clearFieldErrors(root: HTMLElement) {
+  for (const note of root.querySelectorAll('[data-field-error]')) {
+    const control = root.querySelector<HTMLElement>(`[aria-describedby~="${note.id}"]`);
+    if (control) {
+      control.removeAttribute('aria-invalid');
+      const rest = (control.getAttribute('aria-describedby') ?? '').split(' ').filter((x) => x && x !== note.id);
+      if (rest.length) control.setAttribute('aria-describedby', rest.join(' '));
+      else control.removeAttribute('aria-describedby');
+    }
+    note.remove();
+  }
+}
+
+/** Puts the field errors of a problem beside their fields; the sentence for the message line, or null if none fit. */
+function placeFieldErrors(form: HTMLElement, error: ProblemError): string | null {
+  const named: string[] = [];
+  const other: string[] = [];
+  for (const e of error.fieldErrors) {
+    const control = controlFor(form, e.field);
+    if (control) {
+      showFieldError(control, fieldMessage(e.message));
+      named.push(labelOf(control));
+    } else {
+      other.push(`${e.field}: ${fieldMessage(e.message)}`);
+    }
+  }
+  if (named.length === 0) return null;
+  return `${t('fieldsMarked')} ${[...new Set(named)].join(lang() === 'zh' ? '、' : ', ')}${other.length ? `; ${other.join('; ')}` : ''}`;
 }
 
 export function section(title: string, ...content: (Node | null | false)[]) {

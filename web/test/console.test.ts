@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ForbiddenError, NotFoundError, problemFor, ValidationError } from '@gonghui/client';
-import { describeError } from '../src/errors';
-import { messages } from '../src/i18n';
-import { mondayOf, minutesByWeek, monthGrid, parseYuan, yuan } from '../src/format';
+import { describeError, fieldMessage } from '../src/errors';
+import { messages, setLang } from '../src/i18n';
+import { campaignStatus, mondayOf, minutesByWeek, monthGrid, parseYuan, yuan } from '../src/format';
 import { aidByProgram } from '../src/report';
 import { can, screensFor } from '../src/roles';
 
@@ -34,6 +34,31 @@ describe('API errors in a clerk\'s words', () => {
     expect(describeError(problemFor(500, { type: '/problems/internal' }), 'zh')).toContain('联系管理员');
   });
 
+  it('a validation problem names its fields (the API\'s /problems/validation, #29.21)', () => {
+    const invalid = new ValidationError(400, { type: '/problems/validation', detail: 'Invalid input',
+      errors: [{ field: 'nominee.idNumber', message: 'must not be blank' }] });
+    expect(describeError(invalid, 'zh')).toBe('填写的内容有误，请检查： nominee.idNumber: 必填');
+    expect(describeError(invalid, 'en')).toBe('Please check what you entered: nominee.idNumber: must not be blank');
+    expect(fieldMessage('size must be between 1 and 200', 'zh')).toBe('长度应在 1 到 200 之间');
+  });
+
+  it('the Chinese UI gets no English detail; the English UI may show it second (#29.22)', () => {
+    const conflict = problemFor(409, { type: '/problems/something-unheard-of', detail: 'this volunteer already holds a CONFIRMED sign-up' });
+    expect(describeError(conflict, 'zh')).toBe('当前状态下不能这样操作。');
+    expect(describeError(conflict, 'en')).toBe('This cannot be done in the current state: this volunteer already holds a CONFIRMED sign-up');
+    expect(describeError(problemFor(409, { type: '/problems/already-signed-up', detail: 'already holds' }), 'zh'))
+      .toBe('您已报名此活动（或同一时段的其他活动）。');
+    expect(describeError(problemFor(422, { type: '/problems/yearly-cap-exceeded', detail: 'cap' }), 'zh')).not.toMatch(/[a-z]/);
+  });
+
+  it('every problem type the services answer with has a sentence in both languages', () => {
+    for (const slug of ['already-signed-up', 'signup-closed', 'illegal-transition', 'shift-overlap', 'case-not-verified',
+      'yearly-cap-exceeded', 'duplicate', 'concurrent-update', 'org-out-of-scope', 'self-only', 'four-eyes']) {
+      const key = `err_${slug.replace(/-/g, '_')}`;
+      expect(key in messages.zh && key in messages.en, slug).toBe(true);
+    }
+  });
+
   it('a failure without an answer is a network problem, not a crash', () => {
     expect(describeError(new TypeError('Failed to fetch'), 'zh')).toBe('无法连接服务器，请检查网络后重试。');
   });
@@ -46,7 +71,8 @@ describe('screens follow the roles', () => {
   });
   it('finance sees only welfare; a coordinator only volunteers; a volunteer without a profile id cannot sign up', () => {
     expect(screensFor(caller('finance'))).toEqual(['welfare']);
-    expect(screensFor(caller('coordinator'))).toEqual(['volunteer']);
+    expect(screensFor(caller('coordinator'))).toEqual(['dashboard', 'volunteer']); // the weekly hours chart (#29.23)
+    expect(can.seeWeeklyHours(caller('auditor'))).toBe(false);
     expect(can.volunteerSelf(caller('volunteer'))).toBe(false);
     expect(can.volunteerSelf({ ...caller('volunteer'), volunteerId: 'v1' })).toBe(true);
   });
@@ -87,6 +113,16 @@ describe('money and dates', () => {
       { startsAt: '2026-11-29T16:30:00Z', minutes: 60 }, // Monday 00:30 in Shanghai
       { startsAt: '2026-11-25T09:00:00+08:00', minutes: 45 },
     ])).toEqual([['2026-11-23', 165], ['2026-11-30', 60]]);
+  });
+
+  it('a campaign says whether it is open (#29.22: open campaigns showed a blank status)', () => {
+    setLang('zh');
+    const c = { nominationOpens: '2026-12-01', nominationCloses: '2026-12-31' };
+    expect(campaignStatus(c, '2026-11-30')).toBe('未开始');
+    expect(campaignStatus(c, '2026-12-01')).toBe('征集中');
+    expect(campaignStatus(c, '2026-12-31')).toBe('征集中');
+    expect(campaignStatus(c, '2027-01-01')).toBe('已截止');
+    expect(campaignStatus({ ...c, shortlistedAt: '2027-01-02T10:00:00+08:00' }, '2027-01-03')).toBe('公示中');
   });
 
   it('reads the aid amounts of the report\'s welfare section', () => {

@@ -22,7 +22,7 @@ interface Activity { id: string; startsAt: string; hours?: { minutes: number }[]
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function dashboardScreen(root: HTMLElement, caller: Caller, rest: string[]) {
-  if (!can.seeReport(caller)) {
+  if (!can.seeDashboard(caller)) {
     clear(root, h('p', { class: 'notice' }, t('noAccess')));
     return;
   }
@@ -32,6 +32,14 @@ export async function dashboardScreen(root: HTMLElement, caller: Caller, rest: s
     Array.from({ length: 6 }, (_, i) => thisYear - i).map((y) => option(String(y), String(y), y === year)));
   yearSelect.addEventListener('change', () => (location.hash = `#/dashboard/${yearSelect.value}`));
   const message = messageLine();
+  if (!can.seeReport(caller)) {
+    // a coordinator: no annual report (the API does not give it to them), only the weekly hours of their activities
+    const weekly = h('div', null, h('p', { class: 'muted' }, t('loading')));
+    clear(root, section(`${t('weeklyHoursYear')} · ${caller.org}`,
+      h('div', { class: 'row' }, field(t('year'), yearSelect)), weekly));
+    clear(weekly, h('div', { class: 'charts' }, await hoursByWeekChart(year)));
+    return;
+  }
   const download = h('button', { type: 'button', class: 'secondary', 'data-action': 'xlsx' }, t('downloadXlsx'));
   download.addEventListener('click', () =>
     act(download, message, async () => {
@@ -58,14 +66,14 @@ export async function dashboardScreen(root: HTMLElement, caller: Caller, rest: s
     };
     const honors = Object.entries(report.honors?.byAward ?? {}).map(([code, count]) => ({ label: label(awards, code), value: count }));
     const aid = aidByProgram(report.welfare).map(([code, fen]) => ({ label: label(programs, code), value: fen, shown: yuan(fen) }));
-    const weekly = h('div', null, h('p', { class: 'muted' }, t('loading')));
     clear(body,
       report.partial ? h('p', { class: 'notice', role: 'status' }, t('reportPartial')) : null,
       report.volunteer ? h('p', null, t('volunteerSummary', {
         activities: report.volunteer.activities, teams: report.volunteer.teams, hours: report.volunteer.volunteerHours,
       })) : null,
-      h('div', { class: 'charts' }, barChart(t('honorsByAward'), honors), barChart(t('aidByProgram'), aid), weekly));
-    clear(weekly, await hoursByWeekChart(caller, year));
+      h('div', { class: 'charts' }, barChart(t('honorsByAward'), honors), barChart(t('aidByProgram'), aid),
+        // the weekly figures come from activity lists, which the volunteer API gives to coordinators only
+        can.seeWeeklyHours(caller) ? await hoursByWeekChart(year) : null));
   } catch (error) {
     clear(body, h('p', { class: 'error', role: 'alert' }, describeError(error)));
   }
@@ -73,10 +81,9 @@ export async function dashboardScreen(root: HTMLElement, caller: Caller, rest: s
 
 /**
  * Volunteer hours by week, from the credited minutes of the year's completed activities (the annual report has only
- * the year's total). Activity lists are for coordinators, so other callers see a note instead.
+ * the year's total). Activity lists are for coordinators.
  */
-async function hoursByWeekChart(caller: Caller, year: number): Promise<HTMLElement> {
-  if (!can.coordinate(caller)) return h('p', { class: 'muted chart' }, t('hoursNeedsCoordinator'));
+async function hoursByWeekChart(year: number): Promise<HTMLElement> {
   try {
     const page = await getJson<Page<Activity>>('/api/v1/volunteer/activities', {
       status: 'COMPLETED', from: `${year}-01-01T00:00:00+08:00`, to: `${year + 1}-01-01T00:00:00+08:00`, size: 200,

@@ -3,6 +3,7 @@ import { getJson, postJson, type Page } from '../api';
 import { clear, field, h, option } from '../dom';
 import { describeError } from '../errors';
 import { lang, t, tx } from '../i18n';
+import { campaignStatus } from '../format';
 import { can, type Caller } from '../roles';
 import { act, badge, dataTable, messageLine, section } from '../ui';
 
@@ -49,7 +50,7 @@ export async function honorsScreen(root: HTMLElement, caller: Caller, rest: stri
       { label: t('org'), cell: (c) => c.orgCode },
       { label: t('quota'), cell: (c) => c.quota },
       { label: t('window'), cell: (c) => `${c.nominationOpens} – ${c.nominationCloses}` },
-      { label: t('status'), cell: (c) => (c.shortlistedAt ? t('st_PUBLIC_NOTICE') : '') },
+      { label: t('status'), cell: (c) => campaignStatus(c) },
       ...(can.shortlistAndConfer(caller)
         ? [{
             label: t('actions'),
@@ -116,21 +117,21 @@ export async function honorsScreen(root: HTMLElement, caller: Caller, rest: stri
 
   function nominationActions(n: Nomination): Node[] {
     const out: Node[] = [];
-    const run = (label: string, action: string, call: () => Promise<unknown>) =>
+    const run = (label: string, action: string, call: () => Promise<unknown>, done: string) =>
       h('button', {
         type: 'button',
         'data-action': action,
         on: {
           click: async (e: Event) => {
             if (await act(e.currentTarget as HTMLButtonElement, message, call)) {
-              message.ok(`${n.nominee.name}: ${t('saved')}`);
+              message.ok(`${n.nominee.name}: ${done}`);
               await loadNominations();
             }
           },
         },
       }, label);
     if (n.status === 'DRAFT' && can.nominate(caller)) {
-      out.push(run(t('submit'), 'submit', () => postJson(`/api/v1/honors/nominations/${n.id}/submit`)));
+      out.push(run(t('submit'), 'submit', () => postJson(`/api/v1/honors/nominations/${n.id}/submit`), t('submitted')));
     }
     if (n.status === 'SUBMITTED' && can.score(caller)) {
       const score = h('input', { type: 'number', min: '0', max: '100', step: '1', inputmode: 'numeric', 'aria-label': `${t('scoreValue')} – ${n.nominee.name}`, name: 'score' });
@@ -140,10 +141,10 @@ export async function honorsScreen(root: HTMLElement, caller: Caller, rest: stri
           return Promise.reject(new ValidationError(400, { errors: [{ field: t('scoreValue'), message: '0-100' }] }));
         }
         return postJson(`/api/v1/honors/nominations/${n.id}/scores`, { score: value });
-      }));
+      }, t('scored')));
     }
     if (n.status === 'PUBLIC_NOTICE' && can.shortlistAndConfer(caller)) {
-      out.push(run(t('confer'), 'confer', () => postJson(`/api/v1/honors/nominations/${n.id}/confer`)));
+      out.push(run(t('confer'), 'confer', () => postJson(`/api/v1/honors/nominations/${n.id}/confer`), t('conferred')));
     }
     return out;
   }
@@ -170,9 +171,10 @@ function nominationForm(
   };
   campaign.addEventListener('change', syncKind);
   syncKind();
-  const name = h('input', { name: 'name', required: true, maxlength: 200 });
-  const idNumber = h('input', { name: 'idNumber', maxlength: 18, autocomplete: 'off', inputmode: 'text' });
-  const unitName = h('input', { name: 'unitName', required: true, maxlength: 200 });
+  // data-field: the API's name of the field, so its validation messages land beside it
+  const name = h('input', { name: 'name', 'data-field': 'nominee.name', required: true, maxlength: 200 });
+  const idNumber = h('input', { name: 'idNumber', 'data-field': 'nominee.idNumber', maxlength: 18, autocomplete: 'off', inputmode: 'text' });
+  const unitName = h('input', { name: 'unitName', 'data-field': 'nominee.unitName', required: true, maxlength: 200 });
   const justification = h('textarea', { name: 'justification', required: true, maxlength: 5000 });
   const button = h('button', { type: 'submit' }, t('createNomination'));
   const form = h('form', {
@@ -201,7 +203,9 @@ function nominationForm(
     h('div', { class: 'row' }, field(t('chooseCampaign'), campaign), field(t('nomineeKind'), kind)),
     h('div', { class: 'row' }, field(t('nominee'), name), field(t('idNumber'), idNumber), field(t('unitName'), unitName)),
     field(t('justification'), justification),
+    h('p', { class: 'muted' }, t('requiredNote')),
     button,
   );
   return open.length > 0 ? section(t('newNomination'), form) : null;
 }
+

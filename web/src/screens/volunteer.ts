@@ -1,4 +1,4 @@
-import { getJson, postJson, type Page } from '../api';
+import { deleteJson, getJson, postJson, type Page } from '../api';
 import { clear, field, h, option } from '../dom';
 import { describeError } from '../errors';
 import { t, tx } from '../i18n';
@@ -7,7 +7,7 @@ import { can, type Caller } from '../roles';
 import { act, badge, dataTable, messageLine, section } from '../ui';
 
 interface Named { id: string; name: string }
-interface Signup { id: string; volunteerId: string; status: string; waitlistPosition?: number | null }
+interface Signup { id: string; activityId: string; volunteerId: string; status: string; waitlistPosition?: number | null }
 interface Activity {
   id: string; title: string; kind: string; communityId: string; teamId?: string | null; startsAt: string; endsAt: string;
   capacity: number; status: string; confirmed: number; waitlisted: number; signups?: Signup[] | null;
@@ -41,34 +41,11 @@ async function coordinatorView(root: HTMLElement, message: ReturnType<typeof mes
   }
   const nameOf = (list: Named[], id?: string | null) => list.find((x) => x.id === id)?.name ?? '';
 
-  // this month's calendar (Asia/Shanghai)
-  const today = shanghaiDate(new Date());
-  const [year, month] = today.split('-').map(Number);
-  const grid = monthGrid(year, month);
-  const from = `${grid[0][0]}T00:00:00+08:00`;
-  const lastDay = grid[grid.length - 1][6];
-  const to = `${lastDay}T23:59:59+08:00`;
+  // this month's calendar (Asia/Shanghai); reloaded after a rotation is saved
   const calendarBox = h('div');
   const detailBox = h('div', { id: 'activity-detail' });
   root.append(section(t('calendar'), calendarBox), detailBox);
-  try {
-    const activities = (await getJson<Page<Activity>>('/api/v1/volunteer/activities', { from, to, size: 200 })).items;
-    const byDay = new Map<string, Activity[]>();
-    for (const a of activities) {
-      const day = shanghaiDate(new Date(a.startsAt));
-      byDay.set(day, [...(byDay.get(day) ?? []), a]);
-    }
-    const monthPrefix = today.slice(0, 7);
-    clear(calendarBox, h('div', { class: 'calendar', role: 'grid', 'aria-label': t('calendar') },
-      WEEKDAYS.map((d) => h('div', { class: 'head', role: 'columnheader' }, tx('wd_', d).replace('星期', ''))),
-      grid.flat().map((day) => h('div', { class: `day${day.startsWith(monthPrefix) ? '' : ' other'}`, role: 'gridcell' },
-        h('span', { class: 'num' }, String(Number(day.slice(8)))),
-        (byDay.get(day) ?? []).map((a) => h('a', { class: 'event', href: `#/volunteer/${a.id}`, title: a.title },
-          `${dateTime(a.startsAt).slice(-5)} ${a.title} (${a.confirmed}/${a.capacity}${a.waitlisted ? ` +${a.waitlisted}` : ''})`)))),
-    ));
-  } catch (error) {
-    clear(calendarBox, h('p', { class: 'error', role: 'alert' }, describeError(error)));
-  }
+  await loadCalendar(calendarBox);
 
   if (activityId) {
     try {
@@ -86,10 +63,39 @@ async function coordinatorView(root: HTMLElement, message: ReturnType<typeof mes
     }
   }
 
-  root.append(rotationPlanner(teams, communities, message));
+  root.append(rotationPlanner(teams, communities, message, () => loadCalendar(calendarBox)));
 }
 
-function rotationPlanner(teams: Named[], communities: Named[], message: ReturnType<typeof messageLine>) {
+async function loadCalendar(calendarBox: HTMLElement) {
+  const today = shanghaiDate(new Date());
+  const [year, month] = today.split('-').map(Number);
+  const grid = monthGrid(year, month);
+  const from = `${grid[0][0]}T00:00:00+08:00`;
+  const to = `${grid[grid.length - 1][6]}T23:59:59+08:00`;
+  try {
+    const activities = (await getJson<Page<Activity>>('/api/v1/volunteer/activities', { from, to, size: 200 })).items;
+    const byDay = new Map<string, Activity[]>();
+    for (const a of activities) {
+      const day = shanghaiDate(new Date(a.startsAt));
+      byDay.set(day, [...(byDay.get(day) ?? []), a]);
+    }
+    const monthPrefix = today.slice(0, 7);
+    // ARIA grid: every cell sits in a row (the rows use display: contents, so the CSS grid still lays out the cells)
+    clear(calendarBox, h('div', { class: 'calendar', role: 'grid', 'aria-label': t('calendar') },
+      h('div', { role: 'row', class: 'week' },
+        WEEKDAYS.map((d) => h('div', { class: 'head', role: 'columnheader' }, tx('wd_', d).replace('星期', '')))),
+      grid.map((week) => h('div', { role: 'row', class: 'week' },
+        week.map((day) => h('div', { class: `day${day.startsWith(monthPrefix) ? '' : ' other'}`, role: 'gridcell' },
+          h('span', { class: 'num' }, String(Number(day.slice(8)))),
+          (byDay.get(day) ?? []).map((a) => h('a', { class: 'event', href: `#/volunteer/${a.id}`, title: a.title },
+            `${dateTime(a.startsAt).slice(-5)} ${a.title} (${a.confirmed}/${a.capacity}${a.waitlisted ? ` +${a.waitlisted}` : ''})`)))))),
+    ));
+  } catch (error) {
+    clear(calendarBox, h('p', { class: 'error', role: 'alert' }, describeError(error)));
+  }
+}
+
+function rotationPlanner(teams: Named[], communities: Named[], message: ReturnType<typeof messageLine>, saved: () => Promise<void>) {
   const checkboxes = (legend: string, name: string, list: Named[]) =>
     h('fieldset', null, h('legend', null, legend),
       list.length === 0 ? h('p', { class: 'muted' }, t('empty')) : null,
@@ -155,13 +161,18 @@ function rotationPlanner(teams: Named[], communities: Named[], message: ReturnTy
   );
   saveButton.addEventListener('click', async () => {
     const body = request();
+    let plan: RotationPlan | null = null;
     await act(saveButton, message, async () => {
-      const plan = await postJson<RotationPlan>('/api/v1/volunteer/rotations', body, { query: { dryRun: false } });
-      saveButton.disabled = true;
-      previewed = null;
-      clear(previewBox, h('h3', null, t('planSaved', { n: plan.visits.length })), visitTable(plan.visits));
-      message.ok(t('planSaved', { n: plan.visits.length }));
+      plan = await postJson<RotationPlan>('/api/v1/volunteer/rotations', body, { query: { dryRun: false } });
     });
+    if (!plan) return;
+    const visits = (plan as RotationPlan).visits;
+    // saved once: saving again would book the same teams twice, so a new preview is needed first
+    saveButton.disabled = true;
+    previewed = null;
+    clear(previewBox, h('h3', null, t('planSaved', { n: visits.length })), visitTable(visits));
+    message.ok(t('planSaved', { n: visits.length }));
+    await saved();
   });
   return section(t('rotation'), form);
 }
@@ -177,9 +188,10 @@ function visitTable(visits: PlannedVisit[]) {
 }
 
 async function volunteerView(root: HTMLElement, caller: Caller, message: ReturnType<typeof messageLine>) {
-  const openBox = h('div');
+  // own sign-ups first: on a phone the open list is long, and what a volunteer already joined matters most
   const mineBox = h('div');
-  root.append(section(t('openActivities'), openBox), section(t('mySignups'), mineBox));
+  const openBox = h('div');
+  root.append(section(t('mySignups'), mineBox), section(t('openActivities'), openBox));
   const load = async () => {
     try {
       const [open, mine] = await Promise.all([
@@ -187,29 +199,48 @@ async function volunteerView(root: HTMLElement, caller: Caller, message: ReturnT
         getJson<Page<OwnSignup> | OwnSignup[]>(`/api/v1/volunteer/volunteers/${caller.volunteerId}/signups`, { size: 50 })
           .then((p) => (Array.isArray(p) ? p : p.items)),
       ]);
-      clear(openBox, dataTable<Activity>(t('openActivities'), [
-        { label: t('activity'), cell: (a) => a.title },
-        { label: t('date'), cell: (a) => dateTime(a.startsAt) },
-        { label: t('capacity'), cell: (a) => `${a.confirmed}/${a.capacity}${a.waitlisted ? ` +${a.waitlisted}` : ''}` },
-        { label: t('actions'), actions: true, cell: (a) => h('button', {
-          type: 'button',
-          on: { click: async (e: Event) => {
-            if (await act(e.currentTarget as HTMLButtonElement, message, () =>
-              postJson(`/api/v1/volunteer/activities/${a.id}/signups`, { volunteerId: caller.volunteerId }))) {
-              await load();
-              message.ok(`${a.title}: ${t('saved')}`);
-            }
-          } },
-        }, t('signUp')) },
-      ], open));
+      const active = mine.filter((s) => ACTIVE.includes(s.signup.status));
+      const joined = new Set(active.map((s) => s.signup.activityId));
       clear(mineBox, dataTable<OwnSignup>(t('mySignups'), [
         { label: t('activity'), cell: (s) => s.title },
         { label: t('date'), cell: (s) => dateTime(s.startsAt) },
         { label: t('status'), cell: (s) => [badge(s.signup.status), s.signup.waitlistPosition ? ` ${t('waitlistPosition', { n: s.signup.waitlistPosition })}` : ''] },
-      ], mine));
+        { label: t('actions'), actions: true, cell: (s) => ACTIVE.includes(s.signup.status) && s.activityStatus !== 'COMPLETED'
+          ? h('button', { type: 'button', class: 'secondary', 'data-action': 'cancel-signup', 'aria-label': `${t('cancelSignup')} – ${s.title}`, on: { click: async (e: Event) => {
+            if (await act(e.currentTarget as HTMLButtonElement, message, () =>
+              deleteJson(`/api/v1/volunteer/activities/${s.signup.activityId}/signups/${s.signup.id}`))) {
+              await load();
+              message.ok(`${s.title}: ${t('signupCancelled')}`);
+            }
+          } } }, t('cancelSignup'))
+          : null },
+      ], mine, (s) => s.signup.id));
+      clear(openBox, dataTable<Activity>(t('openActivities'), [
+        { label: t('activity'), cell: (a) => a.title },
+        { label: t('date'), cell: (a) => dateTime(a.startsAt) },
+        { label: t('capacity'), cell: (a) => `${a.confirmed}/${a.capacity}${a.waitlisted ? ` +${a.waitlisted}` : ''}` },
+        { label: t('actions'), actions: true, cell: (a) => joined.has(a.id)
+          ? h('span', { class: 'badge st-CONFIRMED' }, t('alreadyJoined'))
+          : h('button', {
+            type: 'button',
+            'aria-label': `${t('signUp')} – ${a.title}`,
+            on: { click: async (e: Event) => {
+              let signup: Signup | null = null;
+              if (await act(e.currentTarget as HTMLButtonElement, message, async () => {
+                signup = await postJson<Signup>(`/api/v1/volunteer/activities/${a.id}/signups`, { volunteerId: caller.volunteerId });
+              })) {
+                await load();
+                const s = signup as Signup | null;
+                message.ok(`${a.title}: ${s?.status === 'WAITLISTED' ? t('waitlistedAt', { n: s.waitlistPosition ?? '' }) : t('signedUp')}`);
+              }
+            } },
+          }, t('signUp')) },
+      ], open, (a) => a.id));
     } catch (error) {
       clear(openBox, h('p', { class: 'error', role: 'alert' }, describeError(error)));
     }
   };
   await load();
 }
+
+const ACTIVE = ['CONFIRMED', 'WAITLISTED'];

@@ -1,10 +1,10 @@
 import { getJson, postJson, type Page } from '../api';
 import { clear, h } from '../dom';
 import { describeError } from '../errors';
-import { lang, t } from '../i18n';
+import { lang, t, tx } from '../i18n';
 import { yuan } from '../format';
 import { can, type Caller } from '../roles';
-import { act, badge, dataTable, messageLine, section } from '../ui';
+import { act, badge, clearFieldErrors, dataTable, messageLine, section, showFieldError } from '../ui';
 
 interface Program { code: string; name: string; nameEn: string }
 interface Case {
@@ -13,7 +13,7 @@ interface Case {
 }
 interface Application {
   id: string; programCode: string; beneficiaryName?: string | null; amountFen: number; orgCode: string; status: string;
-  createdBy: string; approvalsRequired: number; approvals: { reviewer: string }[];
+  createdBy: string; approvalsRequired: number; approvals: { reviewer: string }[]; reason?: string | null;
 }
 
 const items = <T>(answer: T[] | Page<T>): T[] => (Array.isArray(answer) ? answer : answer.items);
@@ -61,7 +61,8 @@ export async function welfareScreen(root: HTMLElement, caller: Caller, rest: str
         { label: t('name'), cell: (a) => a.beneficiaryName ?? '' },
         { label: t('org'), cell: (a) => a.orgCode },
         { label: t('amount'), cell: (a) => yuan(a.amountFen) },
-        { label: t('status'), cell: (a) => [badge(a.status), a.approvalsRequired > 1 ? ` ${a.approvals.length}/${a.approvalsRequired}` : ''] },
+        { label: t('status'), cell: (a) => [badge(a.status), a.approvalsRequired > 1 ? ` ${a.approvals.length}/${a.approvalsRequired}` : '',
+          a.status === 'REJECTED' && a.reason ? h('span', { class: 'reason' }, `${t('reasonShown')}: ${a.reason}`) : ''] },
         ...(query.status ? [{ label: t('actions'), actions: true, cell: actions }] : []),
       ], page.items, (a) => a.id));
     } catch (error) {
@@ -85,11 +86,28 @@ export async function welfareScreen(root: HTMLElement, caller: Caller, rest: str
   }
 
   function reviewActions(a: Application): Node[] {
-    const reason = h('input', { name: 'reason', 'aria-label': `${t('rejectReason')} – ${a.beneficiaryName ?? ''}`, placeholder: t('rejectReason') });
+    // a rejection needs a reason the clerk can act on: asked for here, required by the API too
+    const reason = h('input', { name: 'reason', required: true, maxlength: 2000,
+      'aria-label': `${t('rejectReason')} – ${a.beneficiaryName ?? ''}`, placeholder: `${t('rejectReason')} *` });
+    const rejectButton = h('button', { type: 'submit', class: 'secondary', 'data-action': 'reject' }, t('reject'));
+    const rejectForm = h('form', { class: 'inline', novalidate: true, on: { submit: async (e: Event) => {
+      e.preventDefault();
+      const text = reason.value.trim();
+      clearFieldErrors(rejectForm);
+      if (!text) {
+        showFieldError(reason, t('reasonRequired'));
+        message.error(t('reasonRequired'));
+        reason.focus();
+        return;
+      }
+      if (await act(rejectButton, message, () => postJson(`/api/v1/welfare/applications/${a.id}/reject`, { reason: text }))) {
+        await reload();
+        message.ok(`${a.beneficiaryName ?? ''} ${yuan(a.amountFen)}: ${t('rejectedWithReason', { reason: text })}`);
+      }
+    } } }, reason, rejectButton);
     return [
       button(t('approve'), 'approve', a, () => postJson(`/api/v1/welfare/applications/${a.id}/approve`), t('approved')),
-      reason,
-      button(t('reject'), 'reject', a, () => postJson(`/api/v1/welfare/applications/${a.id}/reject`, { reason: reason.value.trim() || '-' }), t('st_REJECTED')),
+      rejectForm,
     ];
   }
 
@@ -106,7 +124,8 @@ export async function welfareScreen(root: HTMLElement, caller: Caller, rest: str
       const page = await getJson<Page<Case>>('/api/v1/welfare/cases', { size: 100 });
       clear(casesBox, dataTable<Case>(t('cases'), [
         { label: t('name'), cell: (c) => h('a', { href: `#/welfare/cases/${c.id}` }, c.name) },
-        { label: t('caseKind'), cell: (c) => c.kind },
+        { label: t('caseKind'), cell: (c) => tx('ck_', c.kind) },
+        { label: t('hardships'), cell: (c) => c.hardships.map((x) => tx('hs_', x)).join(lang() === 'zh' ? '、' : ', ') },
         { label: t('idNumber'), cell: (c) => c.idNumberMasked ?? c.creditCode ?? '' },
         { label: t('org'), cell: (c) => c.orgCode },
         { label: t('status'), cell: (c) => badge(c.status) },
@@ -126,10 +145,10 @@ async function caseDetail(root: HTMLElement, id: string) {
     const c = await getJson<Case>(`/api/v1/welfare/cases/${encodeURIComponent(id)}`);
     clear(root, back, section(c.name,
       h('dl', null,
-        h('dt', null, t('caseKind')), h('dd', null, c.kind),
+        h('dt', null, t('caseKind')), h('dd', null, tx('ck_', c.kind)),
         h('dt', null, t('idNumber')), h('dd', null, c.idNumberMasked ?? c.creditCode ?? ''),
         h('dt', null, t('org')), h('dd', null, c.orgCode),
-        h('dt', null, t('hardships')), h('dd', null, c.hardships.join(', ')),
+        h('dt', null, t('hardships')), h('dd', null, c.hardships.map((x) => tx('hs_', x)).join(lang() === 'zh' ? '、' : ', ')),
         h('dt', null, t('status')), h('dd', null, badge(c.status)),
       )));
   } catch (error) {
