@@ -342,6 +342,62 @@ class ApplicationsTest {
         assertEquals(0, rawCopies, "no raw ID number is stored");
     }
 
+    /** #29.20: a rejection needs a reason that says something; it is stored and shown. */
+    @Test
+    void rejectingNeedsAReasonWhichIsStoredAndShown() {
+        String fund = Fixtures.createFund("ld.lsj", 2030, 1_000_000L);
+        String app = submit(STAFF, "community-aid", fund, verifiedCase("WORKER", "ld.lsj"), 10_000L);
+        String url = "/api/v1/welfare/applications/" + app + "/reject";
+        as(REVIEWER).post(url).then().statusCode(400).contentType("application/problem+json");
+        as(REVIEWER).body(Map.of()).post(url).then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        for (String placeholder : List.of("", "   ", "-", " — ", "...")) {
+            as(REVIEWER).body(Map.of("reason", placeholder)).post(url).then().statusCode(400)
+                    .contentType("application/problem+json").body("type", equalTo("/problems/validation"))
+                    .body("errors[0].field", equalTo("reason"));
+        }
+        as(STAFF).get("/api/v1/welfare/applications/" + app).then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        as(REVIEWER).body(Map.of("reason", "家庭月收入超过困难标准")).post(url).then().statusCode(200)
+                .body("status", equalTo("REJECTED")).body("reason", equalTo("家庭月收入超过困难标准"));
+        as(STAFF).get("/api/v1/welfare/applications/" + app).then().statusCode(200)
+                .body("reason", equalTo("家庭月收入超过困难标准")).body("rejectedBy", equalTo("reviewer-a"));
+    }
+
+    /** #29.14: closing a case blocks its approved, unpaid grants and gives their commitment back. */
+    @Test
+    void closingACaseBlocksItsApprovedGrantsAndReleasesTheirCommitment() {
+        String fund = Fixtures.createFund("ld.lsj", 2030, 5_000_000L);
+        String caseId = verifiedCase("HOUSEHOLD", "ld.lsj");
+        String other = verifiedCase("HOUSEHOLD", "ld.lsj");
+        String paid = submit(STAFF, "community-aid", fund, caseId, 100_000L);
+        String approved = submit(STAFF, "community-aid", fund, caseId, 200_000L);
+        String pending = submit(STAFF, "community-aid", fund, caseId, 300_000L);
+        String otherApproved = submit(STAFF, "community-aid", fund, other, 400_000L);
+        for (String id : List.of(paid, approved, otherApproved)) {
+            as(REVIEWER).post("/api/v1/welfare/applications/" + id + "/approve").then().statusCode(200);
+        }
+        as(FINANCE).header("Idempotency-Key", Fixtures.key()).post("/api/v1/welfare/applications/" + paid + "/pay")
+                .then().statusCode(200);
+        assertEquals(600_000L, fundField(fund, "committedFen"));
+
+        as(REVIEWER).body(Map.of("reason", "found a job")).post("/api/v1/welfare/cases/" + caseId + "/close").then()
+                .statusCode(200);
+        as(STAFF).get("/api/v1/welfare/applications/" + approved).then().statusCode(200)
+                .body("status", equalTo("BLOCKED")).body("reason", equalTo("hardship case closed: found a job"));
+        as(FINANCE).header("Idempotency-Key", Fixtures.key()).post("/api/v1/welfare/applications/" + approved + "/pay")
+                .then().statusCode(409).body("type", equalTo("/problems/illegal-transition"));
+        as(STAFF).get("/api/v1/welfare/applications/" + paid).then().body("status", equalTo("PAID"));
+        as(REVIEWER).post("/api/v1/welfare/applications/" + pending + "/approve").then().statusCode(422)
+                .body("type", equalTo("/problems/case-closed"));
+        // only the other household's approval is still committed; the paid grant stays paid
+        assertEquals(400_000L, fundField(fund, "committedFen"));
+        assertEquals(100_000L, fundField(fund, "paidFen"));
+        assertEquals(5_000_000L - 500_000L, fundField(fund, "availableFen"));
+        assertLedgerMatchesFund(UUID.fromString(fund));
+        as(FINANCE).get("/api/v1/welfare/funds/" + fund + "/ledger?size=50").then().statusCode(200)
+                .body("items.findAll { it.kind == 'RELEASE' }.applicationId", equalTo(List.of(approved)))
+                .body("items.findAll { it.kind == 'RELEASE' }.amountFen", equalTo(List.of(200_000)));
+    }
+
     @Test
     void applicationsOfAnotherCountyAreNotFound() {
         String fund = Fixtures.createFund("ld.lsj", 2030, 1_000_000L);

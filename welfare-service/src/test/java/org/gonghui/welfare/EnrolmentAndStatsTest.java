@@ -118,6 +118,14 @@ class EnrolmentAndStatsTest {
                 "details", Map.of("childIdNumber", Fixtures.idNumber()))).post("/api/v1/welfare/applications").then()
                 .statusCode(201).extract().path("id"));
         pay(submit(STAFF, "community-aid", fund, worker, 70_000L));
+        // student aid is one child per application: quantity 3 would not be counted as 3 children, so it is refused
+        as(STAFF).body(Map.of("programCode", "student-aid", "fundId", fund, "caseId", worker, "amountFen", 300_000,
+                "quantity", 3, "details", Map.of("childIdNumber", Fixtures.idNumber())))
+                .post("/api/v1/welfare/applications").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("quantity"));
+        as(STAFF).body(Map.of("programCode", "condolence-visit", "fundId", fund, "caseId", worker, "amountFen", 10_000,
+                "quantity", 2)).post("/api/v1/welfare/applications").then().statusCode(400)
+                .body("errors[0].field", equalTo("quantity"));
 
         as(STAFF).get("/api/v1/welfare/stats?year=" + year).then().statusCode(200)
                 .body("year", equalTo(year)).body("orgCode", equalTo("ld.lsj"))

@@ -57,6 +57,24 @@ public final class ApplicationDetails {
     private ApplicationDetails() {
     }
 
+    /**
+     * What {@code quantity} counts: train tickets for {@code train-ticket} (the report sums it); every other grant is
+     * one beneficiary per application (student aid: one child; a family with two children files two applications),
+     * so its quantity is 1 and anything else is refused with 400 rather than silently not counted.
+     */
+    public static int quantity(String programCode, Integer quantity) {
+        if (quantity == null) {
+            return 1;
+        }
+        if (quantity != 1 && !Program.TRAIN_TICKET.equals(programCode)) {
+            throw ProblemException.invalidField("quantity", "must be 1 for " + programCode
+                    + (Program.STUDENT_AID.equals(programCode) ? ": one child per application (name the child in"
+                            + " details.childIdNumber; file one application per child)"
+                            : ": one grant per application (quantity counts tickets of train-ticket only)"));
+        }
+        return quantity;
+    }
+
     /** The keys a program's details may have (empty for a program without a schema). */
     public static List<String> allowedKeys(String programCode) {
         return SCHEMAS.getOrDefault(programCode, Map.of()).keySet().stream().sorted().toList();

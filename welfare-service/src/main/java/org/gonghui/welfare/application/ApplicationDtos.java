@@ -32,7 +32,13 @@ public final class ApplicationDtos {
             Map<String, Object> details) {
     }
 
-    public record ReasonRequest(@NotBlank @Size(max = 2000) String reason) {
+    /**
+     * Why an application is rejected or cancelled, for the clerk and the applicant: required, and it must say
+     * something (a letter or digit), so a placeholder such as "-" is refused (#29.20).
+     */
+    public record ReasonRequest(@NotBlank @Size(max = 2000)
+            @Pattern(regexp = "(?s).*[\\p{L}\\p{N}].*", message = "must say why (a placeholder such as \"-\" is not a reason)")
+            String reason) {
     }
 
     public record ApprovalView(String reviewer, OffsetDateTime at) {

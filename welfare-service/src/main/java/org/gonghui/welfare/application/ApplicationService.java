@@ -31,6 +31,7 @@ import org.gonghui.welfare.application.Eligibility.Stage;
 import org.gonghui.welfare.fund.Fund;
 import org.gonghui.welfare.fund.FundService;
 import org.gonghui.welfare.fund.Ledger;
+import org.gonghui.welfare.hardship.CaseClosed;
 import org.gonghui.welfare.hardship.HardshipCase;
 import org.gonghui.welfare.modelworker.ModelWorker;
 import org.gonghui.welfare.modelworker.ModelWorkerRegistry.ModelWorkerRevoked;
@@ -108,7 +109,7 @@ public class ApplicationService {
         app.fundId = fund.id;
         app.year = fund.year;
         app.amountFen = request.amountFen();
-        app.quantity = request.quantity() == null ? 1 : request.quantity();
+        app.quantity = ApplicationDetails.quantity(program.code, request.quantity());
         Map<String, Object> details = ApplicationDetails.validate(program.code, request.details());
         if (program.requiresModelWorker) {
             if (request.caseId() != null) {
@@ -317,18 +318,44 @@ public class ApplicationService {
                 modelWorkerId in (select m.id from ModelWorker m where m.honorId = ?1) and status in ?2""",
                 revoked.honorId(), List.of(ApplicationStatus.SUBMITTED, ApplicationStatus.APPROVED)).list();
         for (Application app : pending) {
+            block(app, "model-worker title revoked", "system");
+        }
+    }
+
+    /**
+     * A closed hardship case (out of hardship) is paid nothing more: its approved, unpaid applications are blocked and
+     * give their commitment back to the fund, in the closing transaction. Submitted ones stay as they are: approval
+     * refuses them (422 {@code case-closed}) and the clerk cancels them.
+     */
+    void onCaseClosed(@Observes CaseClosed closed) {
+        // submitted ones are locked too: an approval running now either commits first (and is blocked here) or waits
+        // and then finds the case closed
+        List<Application> pending = Application.<Application>find("caseId = ?1 and status in ?2", closed.caseId(),
+                List.of(ApplicationStatus.SUBMITTED, ApplicationStatus.APPROVED)).list();
+        String why = "hardship case closed" + (closed.reason() == null ? "" : ": " + closed.reason());
+        for (Application app : pending) {
             em.lock(app, LockModeType.PESSIMISTIC_WRITE);
             em.refresh(app);
             if (app.status == ApplicationStatus.APPROVED) {
-                ledger.release(app.fundId, app.amountFen, app.id, "system", "model-worker title revoked");
-            } else if (app.status != ApplicationStatus.SUBMITTED) {
-                continue;
+                block(app, why, scope.username());
             }
-            app.status = ApplicationStatus.BLOCKED;
-            app.blockedAt = OffsetDateTime.now();
-            app.reason = "model-worker title revoked";
-            audit.record("BLOCK", ENTITY, app.id, app.orgCode, "model-worker title revoked");
         }
+    }
+
+    /** Blocks a submitted or approved application (under its row lock); an approved one releases its commitment. */
+    private void block(Application app, String why, String actor) {
+        em.lock(app, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(app);
+        if (app.status != ApplicationStatus.APPROVED && app.status != ApplicationStatus.SUBMITTED) {
+            return; // paid, cancelled or rejected meanwhile
+        }
+        if (app.status == ApplicationStatus.APPROVED) {
+            ledger.release(app.fundId, app.amountFen, app.id, actor, why);
+        }
+        app.status = ApplicationStatus.BLOCKED;
+        app.blockedAt = OffsetDateTime.now();
+        app.reason = why;
+        audit.record("BLOCK", ENTITY, app.id, app.orgCode, why);
     }
 
     private Application visible(UUID id) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -33,13 +34,16 @@ public class HardshipCaseService {
     private final OrgScope scope;
     private final PersonRefs personRefs;
     private final AuditLog audit;
+    private final Event<CaseClosed> closed;
 
     @Inject
-    public HardshipCaseService(EntityManager em, OrgScope scope, PersonRefs personRefs, AuditLog audit) {
+    public HardshipCaseService(EntityManager em, OrgScope scope, PersonRefs personRefs, AuditLog audit,
+            Event<CaseClosed> closed) {
         this.em = em;
         this.scope = scope;
         this.personRefs = personRefs;
         this.audit = audit;
+        this.closed = closed;
     }
 
     @Transactional
@@ -178,6 +182,9 @@ public class HardshipCaseService {
         c.closeReason = reason;
         history(c, "CLOSED", reason);
         audit.record("CLOSE", ENTITY, c.id, c.orgCode, reason);
+        em.flush();
+        // the approved grants of a closed file are not paid: they are blocked and their commitment released
+        closed.fire(new CaseClosed(c.id, reason));
         return CaseView.of(c);
     }
 

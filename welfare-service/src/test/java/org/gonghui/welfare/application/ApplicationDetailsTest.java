@@ -65,6 +65,21 @@ class ApplicationDetailsTest {
         assertEquals(Map.of(), ApplicationDetails.validate("train-ticket", withNull));
     }
 
+    /** #29 "Also": quantity counts train tickets; every other grant is one beneficiary (one child) per application. */
+    @Test
+    void quantityCountsTicketsOnlyAndIsOneForEveryOtherProgram() {
+        assertEquals(4, ApplicationDetails.quantity("train-ticket", 4));
+        assertEquals(1, ApplicationDetails.quantity("student-aid", null));
+        assertEquals(1, ApplicationDetails.quantity("student-aid", 1));
+        ProblemException children = assertThrows(ProblemException.class,
+                () -> ApplicationDetails.quantity("student-aid", 3));
+        assertEquals(400, children.status());
+        assertEquals("quantity", field(children));
+        assertTrue(children.toProblem().errors().get(0).message().contains("one child per application"));
+        assertEquals("quantity", field(assertThrows(ProblemException.class,
+                () -> ApplicationDetails.quantity("condolence-visit", 2))));
+    }
+
     @Test
     void idNumberShapedValuesAreMaskedWhereverTheyAppear() {
         assertEquals(Map.of("note", "母亲身份证 4301**********0011，电话 13800138000"),
