@@ -33,7 +33,7 @@ import org.hibernate.Session;
 
 /**
  * Historical honors: each row validated on its own, bad rows reported with their line, good rows conferred (honor +
- * honor-conferred event) in one transaction. Honors and their outbox rows go in with COPY, not row by row.
+ * honor-conferred event) in one transaction. Honors go in with one INSERT from arrays, their outbox rows in one batch.
  */
 @ApplicationScoped
 public class HonorImporter {
@@ -95,27 +95,43 @@ public class HonorImporter {
                 accepted.add(c);
             }
         }
+        // a parallel import of the same holding must cost only its line, never the batch (#29.1): wait for imports
+        // and conferrals of these years to commit before looking, so the check below sees their honors
+        certificates.lockYears(accepted.stream().map(c -> c.honor().year).toList());
         Set<String> held = alreadyHeld(accepted.stream().map(Candidate::honor).toList());
-        List<Honor> fresh = new ArrayList<>(accepted.size());
+        List<Candidate> fresh = new ArrayList<>(accepted.size());
         for (Candidate c : accepted) {
             Honor h = c.honor();
             if (h.personRef != null && held.contains(holdingKey(h.awardCode, h.year, h.personRef))) {
-                errors.add(new ImportError(c.line(), "this person already holds " + h.awardCode + " for " + h.year));
+                errors.add(alreadyHolds(c));
             } else {
-                fresh.add(h);
+                fresh.add(c);
+            }
+        }
+        numberCertificates(fresh.stream().map(Candidate::honor).toList());
+        Set<UUID> inserted = insert(fresh.stream().map(Candidate::honor).toList());
+        List<Honor> stored = new ArrayList<>(inserted.size());
+        for (Candidate c : fresh) {
+            if (inserted.contains(c.honor().id)) {
+                stored.add(c.honor());
+            } else {
+                // a holding that appeared after the check (not by the paths above): the line, not the batch
+                errors.add(alreadyHolds(c));
             }
         }
         errors.sort((a, b) -> Integer.compare(a.line(), b.line()));
-        numberCertificates(fresh);
-        insert(fresh);
-        outbox.appendAll(fresh.stream().map(h -> HonorService.conferredEvent(h, awards.get(h.awardCode))).toList(),
+        outbox.appendAll(stored.stream().map(h -> HonorService.conferredEvent(h, awards.get(h.awardCode))).toList(),
                 HonorConferred::honorId);
         audit.record("honor.imported", "HonorImport", null, scope.org(),
-                fresh.size() + " honors imported, " + errors.size() + " rows rejected");
-        return new ImportResult(fresh.size(), errors.size(), errors);
+                stored.size() + " honors imported, " + errors.size() + " rows rejected");
+        return new ImportResult(stored.size(), errors.size(), errors);
     }
 
     private record Candidate(int line, Honor honor) {
+    }
+
+    private static ImportError alreadyHolds(Candidate c) {
+        return new ImportError(c.line(), "this person already holds " + c.honor().awardCode + " for " + c.honor().year);
     }
 
     private Honor validate(ImportRow row, Map<String, Award> awards, int thisYear, String callerOrg,
@@ -213,17 +229,50 @@ public class HonorImporter {
         });
     }
 
-    private void insert(List<Honor> honors) {
+    /**
+     * One INSERT of all rows from column arrays; a row whose person already holds the award that year is skipped
+     * (ON CONFLICT on the partial unique index) instead of failing the statement. Returns the ids inserted.
+     */
+    private Set<UUID> insert(List<Honor> honors) {
+        Set<UUID> inserted = new HashSet<>();
         if (honors.isEmpty()) {
-            return;
+            return inserted;
         }
         roll.changed();
-        List<String[]> rows = honors.stream().map(h -> new String[] { h.id.toString(), h.awardCode,
-                Integer.toString(h.year), h.recipientKind.name(), h.name, h.personRef, h.idNumberMasked, h.unitName,
-                h.orgCode, h.certificateNo, h.source.name(), h.conferredAt.toString() }).toList();
-        em.unwrap(Session.class).doWork(connection -> PgCopy.copy(connection, "honor", "id, award_code, year, "
-                + "recipient_kind, name, person_ref, id_number_masked, unit_name, org_code, certificate_no, source, "
-                + "conferred_at", rows));
+        String[][] columns = new String[12][honors.size()];
+        for (int i = 0; i < honors.size(); i++) {
+            Honor h = honors.get(i);
+            String[] row = { h.id.toString(), h.awardCode, Integer.toString(h.year), h.recipientKind.name(), h.name,
+                    h.personRef, h.idNumberMasked, h.unitName, h.orgCode, h.certificateNo, h.source.name(),
+                    h.conferredAt.toString() };
+            for (int c = 0; c < row.length; c++) {
+                columns[c][i] = row[c];
+            }
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    INSERT INTO honor (id, award_code, year, recipient_kind, name, person_ref, id_number_masked,
+                                       unit_name, org_code, certificate_no, source, conferred_at)
+                    SELECT id::uuid, award_code, year::int, recipient_kind, name, person_ref, id_number_masked,
+                           unit_name, org_code, certificate_no, source, conferred_at::timestamptz
+                    FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                         AS r (id, award_code, year, recipient_kind, name, person_ref, id_number_masked, unit_name,
+                               org_code, certificate_no, source, conferred_at)
+                    ON CONFLICT (award_code, year, person_ref) WHERE person_ref IS NOT NULL AND revoked_at IS NULL
+                    DO NOTHING
+                    RETURNING id""")) {
+                for (int c = 0; c < columns.length; c++) {
+                    ps.setArray(c + 1, connection.createArrayOf("text", columns[c]));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        inserted.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+        });
+        return inserted;
     }
 
     /** A row-level validation failure: reported with its line, the import goes on. */
