@@ -77,6 +77,43 @@ class QuotaImportAndHoursTest {
     }
 
     @Test
+    void orgQuotasReservePlacesThatOtherCountiesCannotTake() {
+        // #29.4: 3 places, 1 reserved for ld.lx and 1 for ld.lsj; ld.ly (no quota) shares the 1 left
+        String campaignId = createCampaign("loudi-craftsman", freshYear(), 3, Map.of("ld.lx", 1, "ld.lsj", 1));
+        draftAndSubmit(STAFF_LD, individual(campaignId, "娄阳一", newIdNumber(), "ld.ly"));
+        for (int i = 2; i <= 3; i++) {
+            String ly = draft(STAFF_LD, individual(campaignId, "娄阳" + i, newIdNumber(), "ld.ly"));
+            given().auth().oauth2(STAFF_LD).post("/api/v1/honors/nominations/" + ly + "/submit").then()
+                    .statusCode(409).contentType("application/problem+json")
+                    .body("type", equalTo("/problems/quota-exhausted")).body("quotaScope", equalTo("unallocated"))
+                    .body("quota", equalTo(1));
+        }
+        draftAndSubmit(STAFF_LX, individual(campaignId, "涟源人", newIdNumber(), "ld.lx"));
+        draftAndSubmit(STAFF_LSJ, individual(campaignId, "冷水江人", newIdNumber(), "ld.lsj"));
+        String sf = draft(STAFF_SF, individual(campaignId, "双峰人", newIdNumber(), "ld.sf"));
+        given().auth().oauth2(STAFF_SF).post("/api/v1/honors/nominations/" + sf + "/submit").then().statusCode(409)
+                .body("quotaScope", equalTo("total"));
+    }
+
+    @Test
+    void parallelSubmissionsRespectReservedOrgPlaces() throws Exception {
+        String campaignId = createCampaign("loudi-craftsman", freshYear(), 3, Map.of("ld.lx", 1, "ld.lsj", 1));
+        List<String> drafts = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String org = i < 8 ? "ld.ly" : i < 10 ? "ld.lx" : "ld.lsj";
+            drafts.add(draft(STAFF_LD, individual(campaignId, "并发" + i, newIdNumber(), org)));
+        }
+        List<Integer> statuses = submitInParallel(drafts);
+        assertEquals(3, statuses.stream().filter(s -> s == 200).count(), "statuses: " + statuses);
+        for (String org : List.of("ld.ly", "ld.lx", "ld.lsj")) {
+            List<String> orgs = given().auth().oauth2(ADMIN_LD)
+                    .get("/api/v1/honors/nominations?status=SUBMITTED&campaignId=" + campaignId).then()
+                    .statusCode(200).extract().path("items.nominee.orgCode");
+            assertEquals(1, orgs.stream().filter(org::equals).count(), org + " in " + orgs);
+        }
+    }
+
+    @Test
     void fiftyParallelSubmissionsForTenPlacesGiveExactlyTen() throws Exception {
         int year = freshYear();
         String campaignId = createCampaign("hunan-craftsman", year, 10, Map.of());
@@ -85,7 +122,16 @@ class QuotaImportAndHoursTest {
         for (int i = 0; i < 50; i++) {
             drafts.add(draft(STAFF_LD, individual(campaignId, "工匠" + i, newIdNumber(), orgs[i % orgs.length])));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(50);
+        List<Integer> statuses = submitInParallel(drafts);
+        assertEquals(10, statuses.stream().filter(s -> s == 200).count(), "statuses: " + statuses);
+        assertEquals(40, statuses.stream().filter(s -> s == 409).count(), "statuses: " + statuses);
+        given().auth().oauth2(ADMIN_LD).get("/api/v1/honors/nominations?status=SUBMITTED&campaignId=" + campaignId)
+                .then().statusCode(200).body("total", equalTo(10));
+    }
+
+    /** Submits every draft at once (one thread each, as clerk of ld); the statuses in draft order. */
+    private static List<Integer> submitInParallel(List<String> drafts) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(drafts.size());
         try {
             List<Callable<Integer>> submissions = drafts.stream().<Callable<Integer>> map(id -> () -> given()
                     .auth().oauth2(STAFF_LD).post("/api/v1/honors/nominations/" + id + "/submit").statusCode())
@@ -94,13 +140,10 @@ class QuotaImportAndHoursTest {
             for (Future<Integer> f : pool.invokeAll(submissions)) {
                 statuses.add(f.get());
             }
-            assertEquals(10, statuses.stream().filter(s -> s == 200).count(), "statuses: " + statuses);
-            assertEquals(40, statuses.stream().filter(s -> s == 409).count(), "statuses: " + statuses);
+            return statuses;
         } finally {
             pool.shutdownNow();
         }
-        given().auth().oauth2(ADMIN_LD).get("/api/v1/honors/nominations?status=SUBMITTED&campaignId=" + campaignId)
-                .then().statusCode(200).body("total", equalTo(10));
     }
 
     @Test

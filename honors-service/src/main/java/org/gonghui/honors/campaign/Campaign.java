@@ -17,8 +17,6 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.gonghui.platform.security.OrgCodes;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One selection round of an award for a year, owned by the org that runs it. */
@@ -70,18 +68,9 @@ public class Campaign extends PanacheEntityBase {
         return shortlistedAt == null && !day.isBefore(nominationOpens) && !day.isAfter(nominationCloses);
     }
 
-    /**
-     * The org quota a nominee's org counts against: the most specific quota org covering it (a grassroots union's
-     * nominations count against its county's quota), or null when only the total applies.
-     */
-    public String quotaOrgFor(String nomineeOrg) {
-        String best = null;
-        for (String org : orgQuotas.keySet()) {
-            if (OrgCodes.covers(org, nomineeOrg) && (best == null || org.length() > best.length())) {
-                best = org;
-            }
-        }
-        return best;
+    /** The rule of its places: org quotas are allocations of the total ({@link CampaignQuotas}). */
+    public CampaignQuotas quotas() {
+        return new CampaignQuotas(quota, orgQuotas);
     }
 
     public CampaignView view() {

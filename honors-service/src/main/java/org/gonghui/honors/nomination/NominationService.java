@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import org.gonghui.honors.award.Award;
 import org.gonghui.honors.award.RecipientKind;
 import org.gonghui.honors.campaign.Campaign;
+import org.gonghui.honors.campaign.CampaignQuotas;
 import org.gonghui.honors.campaign.Campaigns;
 import org.gonghui.honors.clock.HonorsClock;
 import org.gonghui.honors.honor.Honor;
@@ -205,27 +206,16 @@ public class NominationService {
         }
     }
 
-    /** Total and per-org quota; call with the campaign row locked. */
+    /** Places left for the nominee's org ({@link CampaignQuotas}); call with the campaign row locked. */
     public void requireQuotaLeft(Campaign campaign, Nomination n) {
         List<String> placedOrgs = em.createQuery(
                 "select orgCode from Nomination where campaignId = :c and status in :s", String.class)
                 .setParameter("c", campaign.id).setParameter("s", NominationStatus.COUNTING_AGAINST_QUOTA)
                 .getResultList();
-        if (placedOrgs.size() >= campaign.quota) {
-            throw ProblemException.conflict("quota-exhausted",
-                    "All " + campaign.quota + " places of the campaign are taken")
-                    .with("quotaScope", "total").with("quota", campaign.quota);
-        }
-        String quotaOrg = campaign.quotaOrgFor(n.orgCode);
-        if (quotaOrg != null) {
-            long used = placedOrgs.stream().filter(o -> quotaOrg.equals(campaign.quotaOrgFor(o))).count();
-            int quota = campaign.orgQuotas.get(quotaOrg);
-            if (used >= quota) {
-                throw ProblemException.conflict("quota-exhausted",
-                        "All " + quota + " places of " + quotaOrg + " in this campaign are taken")
-                        .with("quotaScope", quotaOrg).with("quota", quota);
-            }
-        }
+        campaign.quotas().refusal(n.orgCode, placedOrgs).ifPresent(r -> {
+            throw ProblemException.conflict("quota-exhausted", r.message()).with("quotaScope", r.scope())
+                    .with("quota", r.quota());
+        });
     }
 
     @Transactional
