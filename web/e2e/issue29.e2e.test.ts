@@ -72,7 +72,8 @@ describe('issue 29: the console in Chromium', () => {
       const idField = page.getByLabel(zh ? '身份证号' : 'ID number');
       await expect.poll(() => idField.getAttribute('aria-invalid')).toBe('true');
       const note = page.locator(`#${await idField.getAttribute('id')}-error`);
-      expect((await note.textContent())?.length).toBeGreaterThan(0);
+      expect(await note.textContent()).toBe(zh ? '应为 18 位：17 位数字，最后一位为数字或 X' : 'must be 18 characters: 17 digits and a digit or X');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('idNumber');
       expect(await idField.getAttribute('aria-describedby')).toContain(`${await idField.getAttribute('id')}-error`);
       const line = (await status(page).textContent()) ?? '';
       expect(line).toContain(zh ? '身份证号' : 'ID number');

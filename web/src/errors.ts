@@ -56,8 +56,15 @@ export function fieldMessage(message: string, language: Lang = currentLang()): s
   let m: RegExpExecArray | null;
   if (/^must not be (blank|null|empty)$/.test(message) || /\brequired\b/.test(message)) return t('fm_required', {}, language);
   if ((m = /^size must be between (\d+) and (\d+)$/.exec(message))) return t('fm_size', { min: m[1], max: m[2] }, language);
-  if ((m = /^must be greater than or equal to (\d+)$/.exec(message))) return t('fm_min', { n: m[1] }, language);
-  if ((m = /^must be less than or equal to (\d+)$/.exec(message))) return t('fm_max', { n: m[1] }, language);
-  if (/id ?number|check (digit|character)|GB 11643/i.test(message)) return t('fm_idNumber', {}, language);
+  if ((m = /^must be (?:greater than or equal to|at least) (-?[\d,]+)( fen| yuan)?$/.exec(message))) return t('fm_min', { n: m[1] + unit(m[2]) }, language);
+  if ((m = /^must be (?:less than or equal to|at most) (-?[\d,]+)( fen| yuan)?$/.exec(message))) return t('fm_max', { n: m[1] + unit(m[2]) }, language);
+  if (message === 'must be 0 or more') return t('fm_min', { n: 0 }, language);
+  // the resident ID number checks of platform's ResidentIdNumbers
+  if (/^must be 18 characters: 17 digits/.test(message)) return t('fm_idLength', {}, language);
+  if (message === 'has an impossible birth date') return t('fm_birthDate', {}, language);
+  if (message === 'has a wrong check digit') return t('fm_checkDigit', {}, language);
+  if (message === 'must be a phone number') return t('fm_phone', {}, language);
   return message;
 }
+
+const unit = (suffix: string | undefined) => (suffix === ' fen' ? ' 分' : suffix === ' yuan' ? ' 元' : '');

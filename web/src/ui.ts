@@ -132,6 +132,8 @@ function placeFieldErrors(form: HTMLElement, error: ProblemError): string | null
     }
   }
   if (named.length === 0) return null;
+  // on a phone the message line is far above the form: take the clerk to the first field to correct
+  form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   return `${t('fieldsMarked')} ${[...new Set(named)].join(lang() === 'zh' ? '、' : ', ')}${other.length ? `; ${other.join('; ')}` : ''}`;
 }
 

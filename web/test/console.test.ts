@@ -40,6 +40,11 @@ describe('API errors in a clerk\'s words', () => {
     expect(describeError(invalid, 'zh')).toBe('填写的内容有误，请检查： nominee.idNumber: 必填');
     expect(describeError(invalid, 'en')).toBe('Please check what you entered: nominee.idNumber: must not be blank');
     expect(fieldMessage('size must be between 1 and 200', 'zh')).toBe('长度应在 1 到 200 之间');
+    expect(fieldMessage('must be 18 characters: 17 digits and a digit or X', 'zh')).toBe('应为 18 位：17 位数字，最后一位为数字或 X');
+    expect(fieldMessage('has a wrong check digit', 'zh')).toBe('校验码不对，请核对号码');
+    expect(fieldMessage('must be at most 1,000,000,000 yuan', 'zh')).toBe('不能大于 1,000,000,000 元');
+    expect(fieldMessage('must be at least 1 fen', 'zh')).toBe('不能小于 1 分');
+    expect(fieldMessage('has a wrong check digit', 'en')).toBe('has a wrong check digit');
   });
 
   it('the Chinese UI gets no English detail; the English UI may show it second (#29.22)', () => {
