@@ -5823,6 +5823,7 @@ export interface components {
         CreateFundRequest: {
             /** Format: int64 */
             budgetFen: number;
+            closesOn?: components["schemas"]["LocalDate"];
             code: string;
             name: string;
             orgCode?: string;
@@ -5871,6 +5872,7 @@ export interface components {
             availableFen?: number;
             /** Format: int64 */
             budgetFen?: number;
+            closesOn?: components["schemas"]["LocalDate"];
             code?: string;
             /** Format: int64 */
             committedFen?: number;

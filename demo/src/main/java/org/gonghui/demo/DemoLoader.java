@@ -41,6 +41,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class DemoLoader {
 
     static final String PREFIX = "demo2016";
+    /** the last day the demo's funds take grants: the end of the current year in Asia/Shanghai */
+    private static final String LATE_ENTRY_UNTIL = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")) + "-12-31";
     /** items per batch request: small enough to answer well inside the gateway's 30 s upstream timeout under load */
     static final int BATCH = 50;
 
@@ -244,9 +246,12 @@ public final class DemoLoader {
             }
             // a budget with a tenth to spare, in whole ten-thousands of yuan
             long budget = ((fen * 11 / 10) / 1_000_000 + 1) * 1_000_000;
+            // 2016 closed long ago: its funds take the loaded grants only because the admin keeps them open for
+            // late entry until the end of this year (a fund closes on 31 January of the next year by default)
             creations.add(() -> funds.put(key, admin.post("/api/v1/welfare/funds", Map.of("code", code, "name",
                     People.org(org).place() + "工会 " + Plan.YEAR + " " + program, "year", Plan.YEAR, "budgetFen",
-                    budget, "orgCode", org)).require("create fund " + code).path("id").asText()));
+                    budget, "orgCode", org, "closesOn", LATE_ENTRY_UNTIL)).require("create fund " + code).path("id")
+                    .asText()));
         });
         parallel(creations);
         say("funds: " + funds.size() + " (one per org and program, budgets with a tenth to spare)");

@@ -17,6 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -396,6 +398,59 @@ class ApplicationsTest {
         as(FINANCE).get("/api/v1/welfare/funds/" + fund + "/ledger?size=50").then().statusCode(200)
                 .body("items.findAll { it.kind == 'RELEASE' }.applicationId", equalTo(List.of(approved)))
                 .body("items.findAll { it.kind == 'RELEASE' }.amountFen", equalTo(List.of(200_000)));
+    }
+
+    /**
+     * #29.11: a fund of a closed year takes no new grants, and the yearly cap holds within a calendar year whatever
+     * the years of the funds the grants come from.
+     */
+    @Test
+    void aClosedYearsFundTakesNoGrantsAndTheCapHoldsWithinACalendarYearAcrossFunds() {
+        int thisYear = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        String worker = verifiedCase("WORKER", "ld.lsj");
+        // a fund of two years ago closed on 31 January of last year (the default closing day)
+        String closed = Fixtures.createFund("ld.lsj", thisYear - 2, 5_000_000L);
+        as(ADMIN).get("/api/v1/welfare/funds/" + closed).then().body("closesOn", equalTo((thisYear - 1) + "-01-31"));
+        as(STAFF).body(Map.of("programCode", "condolence-visit", "fundId", closed, "caseId", worker,
+                "amountFen", 600_000)).post("/api/v1/welfare/applications").then().statusCode(422)
+                .contentType("application/problem+json").body("type", equalTo("/problems/fund-closed"))
+                .body("closesOn", equalTo((thisYear - 1) + "-01-31"));
+        // last year's fund kept open by its admin, and this year's: 600,000 + 600,000 fen in one calendar year
+        // against a cap of 1,000,000 is refused
+        String lastYear = as(ADMIN).body(Map.of("code", "late-" + UUID.randomUUID().toString().substring(0, 8),
+                "name", "Late entries", "year", thisYear - 1, "budgetFen", 5_000_000, "orgCode", "ld.lsj",
+                "closesOn", thisYear + "-12-31")).post("/api/v1/welfare/funds").then().statusCode(201)
+                .body("closesOn", equalTo(thisYear + "-12-31")).extract().path("id");
+        String current = Fixtures.createFund("ld.lsj", thisYear, 5_000_000L);
+        String future = Fixtures.createFund("ld.lsj", thisYear + 3, 5_000_000L);
+        submit(STAFF, "condolence-visit", lastYear, worker, 600_000L);
+        as(STAFF).body(Map.of("programCode", "condolence-visit", "fundId", current, "caseId", worker,
+                "amountFen", 600_000)).post("/api/v1/welfare/applications").then().statusCode(422)
+                .body("type", equalTo("/problems/yearly-cap-exceeded")).body("usedFen", equalTo(600_000));
+        String rest = submit(STAFF, "condolence-visit", current, worker, 400_000L);
+        // a future year's fund does not open a second cap either (amount and count are both used up)
+        as(STAFF).body(Map.of("programCode", "condolence-visit", "fundId", future, "caseId", worker,
+                "amountFen", 1)).post("/api/v1/welfare/applications").then().statusCode(422)
+                .body("type", equalTo("/problems/yearly-cap-exceeded"));
+        // a fund cannot close before its year starts
+        as(ADMIN).body(Map.of("code", "bad-" + UUID.randomUUID().toString().substring(0, 8), "name", "x", "year",
+                thisYear, "budgetFen", 1, "orgCode", "ld.lsj", "closesOn", (thisYear - 1) + "-12-31"))
+                .post("/api/v1/welfare/funds").then().statusCode(400).body("errors[0].field", equalTo("closesOn"));
+
+        // once the fund closes, its submitted grants are not approved any more; approved ones are still paid
+        String household = verifiedCase("HOUSEHOLD", "ld.lsj");
+        String approved = submit(STAFF, "community-aid", lastYear, household, 10_000L);
+        String waiting = submit(STAFF, "community-aid", lastYear, household, 20_000L);
+        as(REVIEWER).post("/api/v1/welfare/applications/" + approved + "/approve").then().statusCode(200);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE fund SET closes_on = make_date(year, 12, 31) WHERE id = ?1")
+                .setParameter(1, UUID.fromString(lastYear)).executeUpdate());
+        as(REVIEWER).post("/api/v1/welfare/applications/" + waiting + "/approve").then().statusCode(422)
+                .body("type", equalTo("/problems/fund-closed"));
+        as(FINANCE).header("Idempotency-Key", Fixtures.key()).post("/api/v1/welfare/applications/" + approved + "/pay")
+                .then().statusCode(200).body("status", equalTo("PAID"));
+        as(REVIEWER).post("/api/v1/welfare/applications/" + rest + "/approve").then().statusCode(200);
+        assertLedgerMatchesFund(UUID.fromString(lastYear));
     }
 
     @Test

@@ -103,6 +103,7 @@ public class ApplicationService {
     private Submitted submit(SubmitApplicationRequest request) {
         Program program = eligibility.grantProgram(request.programCode());
         Fund fund = funds.visible(request.fundId());
+        funds.requireTakesGrants(fund);
         Application app = new Application();
         app.id = UUID.randomUUID();
         app.programCode = program.code;
@@ -194,6 +195,7 @@ public class ApplicationService {
             throw ProblemException.conflict("four-eyes", "A second approval must come from a different reviewer");
         }
         Program program = Program.findById(app.programCode);
+        funds.requireTakesGrants(Fund.findById(app.fundId));
         eligibility.lockBeneficiary(app);
         eligibility.requireEligible(program, app, Stage.APPROVAL);
         OffsetDateTime now = OffsetDateTime.now();

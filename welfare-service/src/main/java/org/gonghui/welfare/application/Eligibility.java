@@ -2,8 +2,10 @@ package org.gonghui.welfare.application;
 
 import static org.gonghui.platform.transaction.TransactionJdbc.integer;
 import static org.gonghui.platform.transaction.TransactionJdbc.text;
+import static org.gonghui.platform.transaction.TransactionJdbc.timestamptz;
 import static org.gonghui.platform.transaction.TransactionJdbc.uuid;
 
+import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import org.gonghui.platform.errors.ProblemException;
 import org.gonghui.platform.security.OrgScope;
 import org.gonghui.platform.transaction.TransactionJdbc;
+import org.gonghui.welfare.fund.FundYears;
 import org.gonghui.welfare.hardship.CaseStatus;
 import org.gonghui.welfare.hardship.HardshipCase;
 import org.gonghui.welfare.hardship.HardshipCaseService;
@@ -116,31 +119,45 @@ public class Eligibility {
 
     /**
      * Yearly caps per beneficiary (amount and count) over the applications in {@code counted}, this one excluded and
-     * then added. The caller holds {@link #lockBeneficiary} so two requests cannot both squeeze under a cap.
+     * then added, twice: in the grant's year (its fund's year) and in the calendar year (Asia/Shanghai) in which it
+     * was submitted, whatever the funds' years, so that grants from a past or future year's fund cannot double the
+     * cap within one calendar year. The caller holds {@link #lockBeneficiary} so two requests cannot both squeeze
+     * under a cap.
      */
     void requireWithinCaps(Program program, Application app, Set<ApplicationStatus> counted) {
         if (program.maxPerYearFen == null && program.maxTimesPerYear == null) {
             return;
         }
         String statuses = counted == LIVE ? LIVE_ARRAY : counted == GRANTED ? GRANTED_ARRAY : textArray(counted);
+        int calendarYear = FundYears.calendarYear(app.createdAt);
+        OffsetDateTime from = FundYears.startOf(calendarYear);
+        OffsetDateTime to = FundYears.startOf(calendarYear + 1);
         // applications this transaction added but has not written yet (a batch submission) must count too
         em.flush();
         long[] used = jdbc.queryRow("""
-                SELECT count(*), coalesce(sum(amount_fen), 0) FROM application
-                WHERE beneficiary_key = ? AND program_code = ? AND year = ? AND id <> ?
-                  AND status = ANY (CAST(? AS text[]))""", row -> new long[] { row.getLong(1), row.getLong(2) },
-                text(app.beneficiaryKey), text(program.code), integer(app.year), uuid(app.id), text(statuses))
-                .orElseThrow();
-        long times = used[0];
-        long fen = used[1];
+                SELECT count(*) FILTER (WHERE year = ?), coalesce(sum(amount_fen) FILTER (WHERE year = ?), 0),
+                       count(*) FILTER (WHERE created_at >= ? AND created_at < ?),
+                       coalesce(sum(amount_fen) FILTER (WHERE created_at >= ? AND created_at < ?), 0)
+                FROM application
+                WHERE beneficiary_key = ? AND program_code = ? AND id <> ? AND status = ANY (CAST(? AS text[]))
+                  AND (year = ? OR created_at >= ? AND created_at < ?)""",
+                row -> new long[] { row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4) },
+                integer(app.year), integer(app.year), timestamptz(from), timestamptz(to), timestamptz(from),
+                timestamptz(to), text(app.beneficiaryKey), text(program.code), uuid(app.id), text(statuses),
+                integer(app.year), timestamptz(from), timestamptz(to)).orElseThrow();
+        requireUnder(program, app, used[0], used[1], app.year + "");
+        requireUnder(program, app, used[2], used[3], "grants submitted in calendar year " + calendarYear);
+    }
+
+    private static void requireUnder(Program program, Application app, long times, long fen, String year) {
         if (program.maxTimesPerYear != null && times + 1 > program.maxTimesPerYear) {
             throw ProblemException.unprocessable("yearly-cap-exceeded", "The beneficiary already has " + times + " "
-                    + program.code + " grant(s) in " + app.year + " (at most " + program.maxTimesPerYear + ")")
+                    + program.code + " grant(s) in " + year + " (at most " + program.maxTimesPerYear + ")")
                     .with("maxTimesPerYear", program.maxTimesPerYear).with("usedTimes", times);
         }
         if (program.maxPerYearFen != null && fen + app.amountFen > program.maxPerYearFen) {
             throw ProblemException.unprocessable("yearly-cap-exceeded", "The beneficiary would get " + (fen + app.amountFen)
-                    + " fen of " + program.code + " in " + app.year + " (at most " + program.maxPerYearFen + ")")
+                    + " fen of " + program.code + " in " + year + " (at most " + program.maxPerYearFen + ")")
                     .with("maxPerYearFen", program.maxPerYearFen).with("usedFen", fen);
         }
     }
@@ -149,9 +166,12 @@ public class Eligibility {
         return "{" + String.join(",", statuses.stream().map(Enum::name).toList()) + "}";
     }
 
-    /** Serialises cap checks of one beneficiary, program and year until the transaction ends. */
+    /**
+     * Serialises cap checks of one beneficiary and program until the transaction ends; not per year, since a check
+     * counts two years (the fund's and the calendar year of submission).
+     */
     void lockBeneficiary(Application app) {
-        String lockKey = app.beneficiaryKey + "|" + app.programCode + "|" + app.year;
+        String lockKey = app.beneficiaryKey + "|" + app.programCode;
         jdbc.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 1))", text(lockKey));
     }
 

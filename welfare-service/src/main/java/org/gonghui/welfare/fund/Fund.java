@@ -1,5 +1,6 @@
 package org.gonghui.welfare.fund;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -34,6 +35,9 @@ public class Fund extends PanacheEntityBase {
     public long committedFen;
     @Column(name = "paid_fen", updatable = false)
     public long paidFen;
+    /** the last day (Asia/Shanghai) on which the fund takes new grants; payouts go on after it */
+    @Column(name = "closes_on")
+    public LocalDate closesOn;
     @Column(name = "created_by")
     public String createdBy;
     @Column(name = "created_at")

@@ -1,5 +1,6 @@
 package org.gonghui.welfare.fund;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -23,7 +24,9 @@ public final class FundDtos {
             @NotBlank @Size(max = 200) String name,
             @NotNull @Min(1949) @Max(2200) Integer year,
             @NotNull @Min(0) @Max(value = MAX_FEN, message = "must be at most 100,000,000,000 yuan") Long budgetFen,
-            String orgCode) {
+            String orgCode,
+            /* the last day of new grants; default the configured closing day of the following year */
+            LocalDate closesOn) {
     }
 
     public record BudgetChangeRequest(
@@ -32,11 +35,11 @@ public final class FundDtos {
     }
 
     public record FundView(UUID id, String code, String name, int year, String orgCode, long budgetFen,
-            long committedFen, long paidFen, long availableFen, OffsetDateTime createdAt) {
+            long committedFen, long paidFen, long availableFen, LocalDate closesOn, OffsetDateTime createdAt) {
 
         static FundView of(Fund f) {
             return new FundView(f.id, f.code, f.name, f.year, f.orgCode, f.budgetFen, f.committedFen, f.paidFen,
-                    f.availableFen(), f.createdAt);
+                    f.availableFen(), f.closesOn, f.createdAt);
         }
     }
 

@@ -26,13 +26,15 @@ public class FundService {
     private final OrgScope scope;
     private final Ledger ledger;
     private final AuditLog audit;
+    private final FundSettings settings;
 
     @Inject
-    public FundService(EntityManager em, OrgScope scope, Ledger ledger, AuditLog audit) {
+    public FundService(EntityManager em, OrgScope scope, Ledger ledger, AuditLog audit, FundSettings settings) {
         this.em = em;
         this.scope = scope;
         this.ledger = ledger;
         this.audit = audit;
+        this.settings = settings;
     }
 
     /** A new fund; its opening budget is the first ledger entry. */
@@ -44,6 +46,11 @@ public class FundService {
         f.name = request.name().trim();
         f.year = request.year();
         f.orgCode = scope.orgForCreate(request.orgCode());
+        String closing = FundYears.problemWithClosingDate(f.year, request.closesOn());
+        if (closing != null) {
+            throw ProblemException.invalidField("closesOn", closing);
+        }
+        f.closesOn = FundYears.closesOn(f.year, request.closesOn(), settings.closingDay());
         if (Fund.count("code = ?1 and year = ?2", f.code, f.year) > 0) {
             throw ProblemException.conflict("duplicate-fund", "A fund " + f.code + " exists for " + f.year);
         }
@@ -55,7 +62,8 @@ public class FundService {
         if (request.budgetFen() > 0) {
             ledger.changeBudget(f.id, request.budgetFen(), scope.username(), "opening budget");
         }
-        audit.record("CREATE", "Fund", f.id, f.orgCode, f.code + " " + f.year + " budget " + request.budgetFen());
+        audit.record("CREATE", "Fund", f.id, f.orgCode, f.code + " " + f.year + " budget " + request.budgetFen()
+                + " closes " + f.closesOn);
         return FundView.of(reloaded(f.id));
     }
 
@@ -98,6 +106,18 @@ public class FundService {
                 (UUID) r[1], LedgerKind.valueOf((String) r[2]), ((Number) r[3]).longValue(), (String) r[4],
                 (String) r[5], (UUID) r[6], (String) r[7], (String) r[8], toOffset(r[9]))).toList();
         return new Page<>(items, page, size, total);
+    }
+
+    /**
+     * 422 {@code fund-closed} once the fund's closing date (Asia/Shanghai) has passed: a closed year takes no new
+     * grants (submissions and approvals); approved grants are still paid.
+     */
+    public void requireTakesGrants(Fund f) {
+        if (!FundYears.takesGrants(f.closesOn, FundYears.today(java.time.Instant.now()))) {
+            throw ProblemException.unprocessable("fund-closed", "Fund " + f.code + " of " + f.year
+                    + " took its last new grants on " + f.closesOn + "; grants now come from a fund of the current year")
+                    .with("closesOn", f.closesOn.toString());
+        }
     }
 
     /** The fund if it lies in the caller's subtree, else 404. */
