@@ -16,11 +16,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.gonghui.platform.input.ApiTypes;
+import org.gonghui.platform.input.InvalidParameterException;
+import org.gonghui.platform.input.SafeText;
+import org.gonghui.platform.input.UnsafeTextException;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -97,22 +103,68 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({ JsonParseException.class, JsonProcessingException.class })
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        String duplicate = duplicateKey(e);
+        if (duplicate != null) {
+            String message = "is given more than once";
+            return respond(new Problem(Problem.TYPE_PREFIX + "validation", "Invalid input", 400,
+                    duplicate + ": " + message, null, List.of(new Problem.FieldError(duplicate, message)), null), uri);
+        }
         return respond(new Problem(Problem.TYPE_PREFIX + "malformed-json", "Malformed JSON", 400,
                 "The request body is not valid JSON", null, null, null), uri);
+    }
+
+    /**
+     * The path of a key that {@code STRICT_DUPLICATE_DETECTION} refused ({@code nominee.name}), or null for other
+     * parse errors. The key itself is only named when it is plain text, since it is echoed back.
+     */
+    static String duplicateKey(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (message == null || !message.startsWith("Duplicate field '") || !message.endsWith("'")) {
+            return null;
+        }
+        String key = message.substring("Duplicate field '".length(), message.length() - 1);
+        if (SafeText.problem(key, true) != null || key.length() > 100) {
+            key = "?";
+        }
+        String parent = "";
+        if (e.getProcessor() instanceof JsonParser parser && parser.getParsingContext() != null) {
+            StringBuilder sb = new StringBuilder();
+            for (JsonStreamContext c = parser.getParsingContext().getParent(); c != null && !c.inRoot();
+                    c = c.getParent()) {
+                String part = c.inArray() ? "[" + c.getCurrentIndex() + "]"
+                        : c.getCurrentName() == null ? "" : "." + c.getCurrentName();
+                sb.insert(0, part);
+            }
+            parent = sb.toString();
+        }
+        String path = parent + "." + key;
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     @ServerExceptionMapper({ MismatchedInputException.class, InvalidFormatException.class,
             UnrecognizedPropertyException.class, ValueInstantiationException.class, JsonMappingException.class })
     public Response unmappableJson(JsonMappingException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException cause && duplicateKey(cause) != null) {
+            // a duplicate key inside a nested object, met while binding it (the parser's context has the full path)
+            String field = duplicateKey(cause);
+            String message = "is given more than once";
+            return respond(new Problem(Problem.TYPE_PREFIX + "validation", "Invalid input", 400,
+                    field + ": " + message, null, List.of(new Problem.FieldError(field, message)), null), uri);
+        }
         String field = jsonPath(e);
         String message = e instanceof UnrecognizedPropertyException ? "unknown field"
-                : e instanceof InvalidFormatException f ? "cannot read '" + f.getValue() + "' as "
-                        + f.getTargetType().getSimpleName()
+                : e instanceof UnsafeTextException u ? u.reason()
+                : e instanceof InvalidFormatException f ? ApiTypes.expected(f.getTargetType())
                 : e instanceof MismatchedInputException m && m.getTargetType() != null
-                        ? "expected " + m.getTargetType().getSimpleName()
-                : "invalid value";
+                        ? ApiTypes.expected(m.getTargetType())
+                : "has an invalid value";
         return respond(new Problem(Problem.TYPE_PREFIX + "validation", "Invalid input", 400,
                 field + ": " + message, null, List.of(new Problem.FieldError(field, message)), null), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e, UriInfo uri) {
+        return respond(e.toProblem(), uri);
     }
 
     private static String jsonPath(JsonMappingException e) {
@@ -146,6 +198,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonMappingException m) {
+            return unmappableJson(m, uri);
+        }
+        if (status == 400 && e.getCause() instanceof JsonProcessingException j) {
+            // Quarkus REST's JSON reader wraps parse errors (a duplicate key among them) in a plain 400
+            return malformedJson(j, uri);
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }
