@@ -62,10 +62,4 @@ public class InputTestResource {
     public Body body(Body body) {
         return body;
     }
-
-    @POST
-    @Consumes("text/csv")
-    public String csv(String body) {
-        return String.valueOf(body.lines().count());
-    }
 }
