@@ -5096,6 +5096,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change one's own password with the current one (also after an admin's reset); answers a new token pair like a login and ends the account's other sessions */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordChange"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/refresh": {
         parameters: {
             query?: never;
@@ -5595,6 +5642,7 @@ export interface components {
             enabled?: boolean;
             id?: components["schemas"]["UUID"];
             lockedUntil?: components["schemas"]["OffsetDateTime"];
+            mustChangePassword?: boolean;
             orgCode?: string;
             roles?: string[];
             updatedAt?: components["schemas"]["OffsetDateTime"];
@@ -6292,6 +6340,11 @@ export interface components {
             size?: number;
             /** Format: int64 */
             total?: number;
+        };
+        PasswordChange: {
+            newPassword: string;
+            password: string;
+            username: string;
         };
         PeopleAndAmount: {
             /** Format: int64 */

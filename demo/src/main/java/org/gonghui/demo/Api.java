@@ -65,6 +65,18 @@ final class Api {
         return this;
     }
 
+    /**
+     * After an admin's reset the account must choose its own password before it can log in (the gateway's
+     * {@code mustChangePassword}): trade the temporary one for this account's password, which also logs in.
+     */
+    Api replaceTemporaryPassword(String temporary) {
+        Reply r = send(HttpRequest.newBuilder(URI.create(base + "/auth/password"))
+                .header("Content-Type", "application/json")
+                .POST(body(Map.of("username", username, "password", temporary, "newPassword", password))), false);
+        token = r.require("password change of " + username).path("accessToken").asText();
+        return this;
+    }
+
     Reply get(String path) {
         return call("GET", path, null, null, null);
     }

@@ -184,12 +184,18 @@ public final class DemoLoader {
             accounts.put(w[0] + "/" + w[1], new Api(http, gateway, username, password));
         }).toList());
         if (!taken.isEmpty()) {
-            // created by an earlier run: the password is not kept anywhere, so the admin sets a new one
+            // created by an earlier run: the password is not kept anywhere, so the admin sets a temporary one and
+            // the account replaces it with its own at once (an admin's reset must be replaced before any login)
             Map<String, String> ids = accountIds();
-            parallel(taken.entrySet().stream().<Runnable>map(e -> () -> firstAdmin.patch("/api/v1/accounts/"
-                    + Objects.requireNonNull(ids.get(e.getKey()), "account " + e.getKey() + " not listed"),
-                    Map.of("password", e.getValue(), "enabled", true)).require("reset the password of " + e.getKey()))
-                    .toList());
+            Map<String, String> byUsername = new HashMap<>();
+            wanted.forEach(w -> byUsername.put(username(w[0], w[1]), w[0] + "/" + w[1]));
+            parallel(taken.keySet().stream().<Runnable>map(username -> () -> {
+                String temporary = "Demo-reset-" + UUID.randomUUID();
+                firstAdmin.patch("/api/v1/accounts/" + Objects.requireNonNull(ids.get(username),
+                        "account " + username + " not listed"), Map.of("password", temporary, "enabled", true))
+                        .require("reset the password of " + username);
+                accounts.get(byUsername.get(username)).replaceTemporaryPassword(temporary);
+            }).toList());
         }
         parallel(wanted.stream().<Runnable>map(w -> accounts.get(w[0] + "/" + w[1])::login).toList());
         say("accounts: " + wanted.stream().map(w -> username(w[0], w[1])).toList());

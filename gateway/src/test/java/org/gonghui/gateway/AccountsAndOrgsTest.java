@@ -66,7 +66,7 @@ class AccountsAndOrgsTest {
                 .body("$", not(org.hamcrest.Matchers.hasKey("passwordHash")))
                 .extract().path("id");
         as(lsj).body(Map.of("username", "lsj-vol", "password", "volunteer pass 1", "orgCode", "ld.lsj",
-                "roles", List.of("volunteer"), "volunteerId", UUID.randomUUID().toString()))
+                "roles", List.of("volunteer"), "volunteerId", GatewayTestResource.volunteers.add("ld.lsj").toString()))
                 .post("/api/v1/accounts").then().statusCode(201);
         // a login of the new account carries its org, roles and volunteer id
         given().auth().oauth2(accessToken("lsj-vol", "volunteer pass 1")).get("/auth/me").then().statusCode(200)
@@ -131,11 +131,13 @@ class AccountsAndOrgsTest {
         given().contentType(ContentType.JSON).body(Map.of("refreshToken", refresh)).post("/auth/refresh").then()
                 .statusCode(401);
         login("leaves-soon", "first password!").then().statusCode(401);
-        login("leaves-soon", "second password!").then().statusCode(200);
+        AccountTakeoverTest.changePassword("leaves-soon", "second password!", "third password!").then()
+                .statusCode(200);
+        login("leaves-soon", "third password!").then().statusCode(200);
 
         as(root).body(Map.of("enabled", false)).patch("/api/v1/accounts/" + id).then().statusCode(200)
                 .body("enabled", equalTo(false));
-        login("leaves-soon", "second password!").then().statusCode(401);
+        login("leaves-soon", "third password!").then().statusCode(401);
         as(root).get("/api/v1/accounts/" + UUID.randomUUID()).then().statusCode(404);
     }
 

@@ -25,6 +25,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     static final String PREVIOUS_KEY_ID = "test-key-previous";
     static StandInUpstream honors;
     static StandInUpstream welfare;
+    static StandInVolunteers volunteers;
     static int deadPort;
     static Path credentialsFile;
     static KeyPair previousKeys;
@@ -50,6 +51,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
             if (honors == null) {
                 honors = new StandInUpstream("honors", true);
                 welfare = new StandInUpstream("welfare", false);
+                volunteers = new StandInVolunteers();
                 try (ServerSocket socket = new ServerSocket(0)) {
                     deadPort = socket.getLocalPort(); // closed again: nothing listens there
                 }
@@ -64,6 +66,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
             config.put("gonghui.routing.upstreams.honors", honors.url());
             config.put("gonghui.routing.upstreams.welfare", welfare.url());
             config.put("gonghui.routing.upstreams.volunteer", "http://127.0.0.1:" + deadPort);
+            config.put("gonghui.accounts.volunteer-service-url", volunteers.url());
             config.put("gonghui.routing.timeout", "2s");
             // longer than the test's 5 s body timeout: a report waiting for a slow service is still answered
             config.put("gonghui.report.timeout", "6s");

@@ -118,22 +118,68 @@ class IdentityTest {
     }
 
     @Test
-    void fiveFailuresLockTheAccountEvenAgainstTheRightPassword() {
+    void fiveFailuresLockTheUsernameFromThatAddressOnly() {
         String admin = adminToken();
         String id = createAccount(admin, "locks-out", "the right password!", "ld.sf", List.of("staff"));
+        String stranger = newClientIp();
         for (int i = 0; i < 5; i++) {
-            login("locks-out", "not the password " + i).then().statusCode(401);
+            login("locks-out", "not the password " + i, stranger).then().statusCode(401);
         }
-        login("locks-out", "the right password!").then().statusCode(423)
+        login("locks-out", "the right password!", stranger).then().statusCode(423)
                 .contentType("application/problem+json").body("type", equalTo("/problems/account-locked"))
                 .header("Retry-After", notNullValue());
         given().auth().oauth2(admin).get("/api/v1/accounts/" + id).then().statusCode(200)
                 .body("lockedUntil", notNullValue());
+        // the stranger's guesses do not lock the owner out from its own address
+        login("locks-out", "the right password!", newClientIp()).then().statusCode(200);
+        // nor the first admin
+        for (int i = 0; i < 5; i++) {
+            login("admin", "guessing the admin " + i, stranger).then().statusCode(401);
+        }
+        login("admin", adminPassword(), stranger).then().statusCode(423);
+        login("admin", adminPassword(), newClientIp()).then().statusCode(200);
 
         // an admin may lift the lock early
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("unlock", true))
                 .patch("/api/v1/accounts/" + id).then().statusCode(200);
-        login("locks-out", "the right password!").then().statusCode(200);
+        login("locks-out", "the right password!", stranger).then().statusCode(200);
+    }
+
+    @Test
+    void aLockedUnknownUserLooksExactlyLikeALockedAccount() {
+        createAccount(adminToken(), "locks-same", "the right password!", "ld.sf", List.of("staff"));
+        String ip = newClientIp();
+        for (int i = 0; i < 5; i++) {
+            var known = login("locks-same", "wrong " + i, ip).then().statusCode(401).extract();
+            var unknown = login("nobody-locks-same", "wrong " + i, ip).then().statusCode(401).extract();
+            assertEquals(known.body().asString(), unknown.body().asString());
+        }
+        var known = login("locks-same", "the right password!", ip).then().statusCode(423).extract();
+        var unknown = login("nobody-locks-same", "the right password!", ip).then().statusCode(423).extract();
+        assertEquals(known.contentType(), unknown.contentType());
+        JsonPath k = known.jsonPath();
+        JsonPath u = unknown.jsonPath();
+        assertEquals(k.getMap("$").keySet(), u.getMap("$").keySet());
+        for (String field : List.of("type", "title", "status", "detail", "instance")) {
+            assertEquals(k.getString(field), u.getString(field), field);
+        }
+        assertTrue(Math.abs(k.getLong("retryAfterSeconds") - u.getLong("retryAfterSeconds")) <= 2);
+    }
+
+    @Test
+    void manyAddressesSlowAUsernameDownButNeverLockOutItsKnownAddress() {
+        createAccount(adminToken(), "backs-off", "the right password!", "ld.xh", List.of("staff"));
+        String home = newClientIp();
+        login("backs-off", "the right password!", home).then().statusCode(200);
+        for (int i = 0; i < 20; i++) {
+            login("backs-off", "botnet guess " + i, newClientIp()).then().statusCode(401);
+        }
+        // a new address now waits for the username's back-off (one check per 10 s)
+        String retry = login("backs-off", "the right password!", newClientIp()).then().statusCode(423)
+                .body("type", equalTo("/problems/account-locked")).extract().header("Retry-After");
+        assertTrue(Integer.parseInt(retry) <= 10, retry);
+        // the owner's usual address is not slowed down
+        login("backs-off", "the right password!", home).then().statusCode(200);
     }
 
     @Test
@@ -160,6 +206,38 @@ class IdentityTest {
         refresh(first).then().statusCode(401).body("type", equalTo("/problems/invalid-refresh-token"));
         refresh(secondRefresh).then().statusCode(401);
         refresh("not-a-token").then().statusCode(401);
+    }
+
+    @Test
+    void aLoginEndsSevenDaysAfterItBeganHoweverOftenItIsRefreshed() {
+        String old = login("admin", adminPassword()).then().statusCode(200).extract().path("refreshToken");
+        beganAgo(old, "8 days");
+        refresh(old).then().statusCode(401).body("type", equalTo("/problems/invalid-refresh-token"));
+
+        String late = login("admin", adminPassword()).then().statusCode(200).extract().path("refreshToken");
+        beganAgo(late, "7 days - 1 hour");
+        String next = refresh(late).then().statusCode(200).extract().path("refreshToken");
+        // the next token lives 1 hour (the family's end), not 8
+        long seconds = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("SELECT extract(epoch FROM expires_at - now()) FROM refresh_token WHERE token_hash = ?1")
+                .setParameter(1, sha256(next)).getSingleResult()).longValue());
+        assertTrue(seconds <= 3600 && seconds > 3000, "expires in " + seconds + " s");
+    }
+
+    private void beganAgo(String refreshToken, String interval) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE refresh_token SET family_started_at = now() - interval '" + interval + "' WHERE family_id = "
+                        + "(SELECT family_id FROM refresh_token WHERE token_hash = ?1)")
+                .setParameter(1, sha256(refreshToken)).executeUpdate());
+    }
+
+    private static String sha256(String token) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

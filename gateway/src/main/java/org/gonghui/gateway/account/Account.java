@@ -42,11 +42,21 @@ public class Account extends PanacheEntityBase {
 
     public boolean enabled;
 
+    /** Set by an admin's password reset: the next login must choose a new password first. */
+    @Column(name = "must_change_password")
+    public boolean mustChangePassword;
+
+    /** Kept for the migration's sake; failures are counted from the attempt log (issue 19.8). */
     @Column(name = "failed_attempts")
     public int failedAttempts;
 
+    /** Informational: the end of the latest lock of this username from some address (set when one begins). */
     @Column(name = "locked_until")
     public OffsetDateTime lockedUntil;
+
+    /** An admin's unlock: failures before this no longer count. */
+    @Column(name = "failures_reset_at")
+    public OffsetDateTime failuresResetAt;
 
     @Version
     public long version;
@@ -59,10 +69,6 @@ public class Account extends PanacheEntityBase {
 
     public Set<String> roleSet() {
         return new TreeSet<>(Arrays.asList(roles));
-    }
-
-    public boolean lockedAt(OffsetDateTime now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
     public static Account findByUsername(String username) {

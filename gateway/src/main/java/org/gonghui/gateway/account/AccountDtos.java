@@ -14,17 +14,18 @@ public final class AccountDtos {
 
     public static final String USERNAME_PATTERN = "^[a-z0-9][a-z0-9._-]{2,63}$";
     public static final int MIN_PASSWORD = 12;
-    /** bcrypt reads at most 72 bytes. */
+    /** bcrypt reads at most 72 bytes; {@link Passwords#requireHashable} checks the UTF-8 bytes as well. */
     public static final int MAX_PASSWORD = 72;
 
     private AccountDtos() {
     }
 
     public record AccountView(UUID id, String username, String orgCode, Set<String> roles, UUID volunteerId,
-            boolean enabled, OffsetDateTime lockedUntil, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+            boolean enabled, boolean mustChangePassword, OffsetDateTime lockedUntil, OffsetDateTime createdAt,
+            OffsetDateTime updatedAt) {
         static AccountView of(Account a) {
             return new AccountView(a.id, a.username, a.orgCode, a.roleSet(), a.volunteerId, a.enabled,
-                    a.lockedUntil, a.createdAt, a.updatedAt);
+                    a.mustChangePassword, a.lockedUntil, a.createdAt, a.updatedAt);
         }
     }
 

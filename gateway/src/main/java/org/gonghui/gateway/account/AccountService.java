@@ -31,8 +31,11 @@ public class AccountService {
     private final Passwords passwords;
     private final RefreshTokens refreshTokens;
     private final AuditLog audit;
+    private final VolunteerCheck volunteers;
 
-    public AccountService(OrgScope scope, Passwords passwords, RefreshTokens refreshTokens, AuditLog audit) {
+    public AccountService(OrgScope scope, Passwords passwords, RefreshTokens refreshTokens, AuditLog audit,
+            VolunteerCheck volunteers) {
+        this.volunteers = volunteers;
         this.scope = scope;
         this.passwords = passwords;
         this.refreshTokens = refreshTokens;
@@ -63,6 +66,9 @@ public class AccountService {
         if (Account.findByUsername(username) != null) {
             throw ProblemException.conflict("username-taken", "username " + username + " is already taken");
         }
+        if (request.volunteerId() != null) {
+            volunteers.requireInOrg(request.volunteerId(), orgCode);
+        }
         Account account = new Account();
         account.id = UUID.randomUUID();
         account.username = username;
@@ -82,6 +88,7 @@ public class AccountService {
     @Transactional
     public AccountView change(UUID id, AccountChange change) {
         Account account = visible(id);
+        boolean self = requireMayChange(account);
         StringBuilder what = new StringBuilder();
         boolean endSessions = false;
         if (change.orgCode() != null && !change.orgCode().equals(account.orgCode)) {
@@ -97,13 +104,24 @@ public class AccountService {
                 endSessions = true;
             }
         }
-        if (change.volunteerId() != null && !change.volunteerId().equals(account.volunteerId)) {
+        boolean newVolunteer = change.volunteerId() != null && !change.volunteerId().equals(account.volunteerId);
+        if (newVolunteer) {
             account.volunteerId = change.volunteerId();
             what.append(" volunteerId=").append(account.volunteerId);
         }
+        if (account.volunteerId != null && (newVolunteer || what.indexOf(" org=") >= 0)) {
+            // a new volunteer, or a new org for the old one: it must lie in the account's (new) subtree
+            volunteers.requireInOrg(account.volunteerId, account.orgCode);
+        }
         if (change.password() != null) {
+            if (self) {
+                // a stolen token must not be enough to take the account for good
+                throw ProblemException.forbidden("own-password-needs-current", "change your own password with "
+                        + "POST /auth/password, giving the current one");
+            }
             account.passwordHash = passwords.hash(change.password());
-            what.append(" password");
+            account.mustChangePassword = true;
+            what.append(" password-reset(must-change)");
             endSessions = true;
         }
         if (change.enabled() != null && change.enabled() != account.enabled) {
@@ -114,6 +132,7 @@ public class AccountService {
         if (Boolean.TRUE.equals(change.unlock())) {
             account.failedAttempts = 0;
             account.lockedUntil = null;
+            account.failuresResetAt = now();
             what.append(" unlocked");
         }
         if (what.length() > 0) {
@@ -126,6 +145,31 @@ public class AccountService {
                     account.username + what);
         }
         return AccountView.of(account);
+    }
+
+    /**
+     * Issue 19.1: only an account of narrower rights in the caller's subtree, or oneself
+     * ({@link AccountAdministration}). A refusal is 403, not 404: the account is in the caller's subtree and its list
+     * shows it, so pretending it is absent would hide nothing. Returns whether the caller changes itself.
+     */
+    private boolean requireMayChange(Account target) {
+        var caller = new AccountAdministration.Party(scope.subject(), scope.org(), scope.roles());
+        var party = new AccountAdministration.Party(target.id.toString(), target.orgCode, target.roleSet());
+        switch (AccountAdministration.mayChange(caller, party)) {
+            case SELF:
+                return true;
+            case ALLOWED:
+                return false;
+            case NOT_VISIBLE:
+                throw ProblemException.notFound("Account " + target.id);
+            case WIDER:
+                throw ProblemException.forbidden("account-not-manageable", "this account holds rights you do not "
+                        + "hold " + AccountAdministration.missing(caller, party) + "; only an admin holding all of "
+                        + "them may change it").with("missingRoles", AccountAdministration.missing(caller, party));
+            default:
+                throw ProblemException.forbidden("account-not-manageable", "this account has the same rights as "
+                        + "yours at your own org; only an admin above it, or the account itself, may change it");
+        }
     }
 
     /** 404 unless the account exists and its org lies in the caller's subtree. */

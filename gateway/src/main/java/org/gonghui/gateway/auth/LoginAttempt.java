@@ -27,6 +27,9 @@ public class LoginAttempt extends PanacheEntityBase {
 
     public boolean succeeded;
 
+    /** Answered "locked" without a password check: counts for the address's throttle, not towards a lock. */
+    public boolean refused;
+
     @Column(name = "attempted_at")
     public OffsetDateTime attemptedAt;
 }

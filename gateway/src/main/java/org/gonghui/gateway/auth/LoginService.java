@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -33,9 +32,11 @@ public class LoginService {
     private final RefreshTokens refreshTokens;
     private final AuthConfig config;
     private final AuditLog audit;
+    private final LoginLockout lockout;
 
     public LoginService(EntityManager em, Passwords passwords, TokenIssuer issuer, RefreshTokens refreshTokens,
-            AuthConfig config, AuditLog audit) {
+            AuthConfig config, AuditLog audit, LoginLockout lockout) {
+        this.lockout = lockout;
         this.em = em;
         this.passwords = passwords;
         this.issuer = issuer;
@@ -47,31 +48,69 @@ public class LoginService {
     @Transactional(dontRollbackOn = ProblemException.class)
     public TokenPair login(String rawUsername, String password, String clientIp) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Account account = authenticate(rawUsername, password, clientIp, now);
+        if (account.mustChangePassword) {
+            // the right password, set by an admin: it opens nothing but the change of itself
+            throw new ProblemException(403, "password-change-required", "Forbidden", "an admin set this password: "
+                    + "choose your own with POST /auth/password {username, password, newPassword}, which logs you in");
+        }
+        return pair(account, null, now);
+    }
+
+    /**
+     * Every user changes its own password with the current one (also the way out of {@code mustChangePassword});
+     * the same lockout and throttle as a login guard it. Ends the account's other sessions and logs in.
+     */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public TokenPair changePassword(String rawUsername, String password, String newPassword, String clientIp) {
+        Passwords.requireHashable("newPassword", newPassword);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Account account = authenticate(rawUsername, password, clientIp, now);
+        if (passwords.matches(newPassword, account.passwordHash)) {
+            throw ProblemException.invalidField("newPassword", "must differ from the current password");
+        }
+        account.passwordHash = passwords.hash(newPassword);
+        account.mustChangePassword = false;
+        account.updatedAt = now;
+        refreshTokens.revokeAllOf(account.id);
+        audit.record("account.password-changed", "Account", account.id, account.orgCode,
+                account.username + " changed its own password");
+        return pair(account, null, now);
+    }
+
+    /**
+     * The account of these credentials, or one answer for every failure: an unknown user, a wrong password, a
+     * disabled account get the same 401, and a locked (username, address) the same 423 whether or not the account
+     * exists; each path checks one bcrypt hash, so they take about the same time (issue 19.8).
+     */
+    private Account authenticate(String rawUsername, String password, String clientIp, OffsetDateTime now) {
         requireNotThrottled(clientIp, now);
-        String username = rawUsername.strip().toLowerCase(Locale.ROOT);
+        String username = attemptKey(rawUsername.strip().toLowerCase(Locale.ROOT));
         Account account = em.createQuery("from Account where username = :u", Account.class)
                 .setParameter("u", username).setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst().orElse(null);
-        if (account == null) {
+        long wait = lockout.retryAfterSeconds(username, clientIp, account == null ? null : account.failuresResetAt,
+                now);
+        if (wait > 0) {
             passwords.checkDecoy(password);
-            recordAttempt(clientIp, username, false);
-            throw invalidCredentials();
+            recordAttempt(clientIp, username, false, true);
+            throw locked(wait);
         }
-        if (account.lockedAt(now)) {
-            recordAttempt(clientIp, username, false);
-            throw locked(account.lockedUntil, now);
-        }
-        if (!passwords.matches(password, account.passwordHash) || !account.enabled) {
-            recordAttempt(clientIp, username, false);
-            if (account.enabled) {
-                countFailure(account, now);
+        boolean ok = account == null ? passwords.checkDecoy(password)
+                : passwords.matches(password, account.passwordHash) && account.enabled;
+        if (!ok) {
+            recordAttempt(clientIp, username, false, false);
+            long lock = account == null ? 0 : lockout.retryAfterSeconds(username, clientIp, account.failuresResetAt,
+                    now);
+            if (lock > 0) {
+                account.lockedUntil = now.plusSeconds(lock);
+                audit.record("account.locked", "Account", account.id, account.orgCode, account.username
+                        + " locked from one address after " + config.maxFailures() + " failed logins");
             }
             throw invalidCredentials();
         }
-        account.failedAttempts = 0;
-        account.lockedUntil = null;
-        recordAttempt(clientIp, username, true);
-        return pair(account, null, now);
+        recordAttempt(clientIp, username, true, false);
+        return account;
     }
 
     @Transactional(dontRollbackOn = ProblemException.class)
@@ -87,16 +126,17 @@ public class LoginService {
             audit.record("refresh-token.reused", "Account", row.accountId, null, "family " + row.familyId + " revoked");
             throw invalidRefreshToken();
         }
-        if (!row.expiresAt.isAfter(now)) {
+        if (!row.expiresAt.isAfter(now) || refreshTokens.familyEnded(row, now)) {
             throw invalidRefreshToken();
         }
         Account account = Account.findById(row.accountId);
-        if (account == null || !account.enabled || account.lockedAt(now)) {
+        // a lock is about guessing passwords from an address: it does not end a login that is already open
+        if (account == null || !account.enabled) {
             refreshTokens.revokeFamily(row.familyId);
             throw invalidRefreshToken();
         }
         row.usedAt = now;
-        return pair(account, row.familyId, now);
+        return pair(account, row, now);
     }
 
     /** Ends the login the refresh token belongs to, if it is the caller's; silent otherwise. */
@@ -108,21 +148,12 @@ public class LoginService {
         }
     }
 
-    private TokenPair pair(Account account, UUID familyId, OffsetDateTime now) {
+    /** A new access token and the next refresh token of {@code used}'s login, or of a new login when null. */
+    private TokenPair pair(Account account, RefreshToken used, OffsetDateTime now) {
         Instant issuedAt = now.toInstant();
         String access = issuer.accessToken(account, issuedAt);
-        String refresh = refreshTokens.issue(account.id, familyId, now);
+        String refresh = used == null ? refreshTokens.issue(account.id, now) : refreshTokens.next(used, now);
         return new TokenPair(access, "Bearer", issuer.accessTokenSeconds(), refresh);
-    }
-
-    private void countFailure(Account account, OffsetDateTime now) {
-        account.failedAttempts++;
-        if (account.failedAttempts >= config.maxFailures()) {
-            account.lockedUntil = now.plus(config.lockDuration());
-            account.failedAttempts = 0;
-            audit.record("account.locked", "Account", account.id, account.orgCode,
-                    account.username + " locked after " + config.maxFailures() + " failed logins");
-        }
     }
 
     private void requireNotThrottled(String clientIp, OffsetDateTime now) {
@@ -137,11 +168,16 @@ public class LoginService {
         }
     }
 
-    private void recordAttempt(String clientIp, String username, boolean succeeded) {
+    private static String attemptKey(String username) {
+        return username.length() > 64 ? username.substring(0, 64) : username;
+    }
+
+    private void recordAttempt(String clientIp, String username, boolean succeeded, boolean refused) {
         LoginAttempt attempt = new LoginAttempt();
         attempt.clientIp = clientIp;
-        attempt.username = username.length() > 64 ? username.substring(0, 64) : username;
+        attempt.username = username;
         attempt.succeeded = succeeded;
+        attempt.refused = refused;
         attempt.attemptedAt = OffsetDateTime.now(ZoneOffset.UTC);
         attempt.persist();
     }
@@ -155,10 +191,9 @@ public class LoginService {
                 "the refresh token is unknown, expired, revoked or already used; log in again");
     }
 
-    private static ProblemException locked(OffsetDateTime until, OffsetDateTime now) {
-        long seconds = Math.max(1, java.time.Duration.between(now, until).toSeconds());
+    /** The same for an unknown username as for an account: nothing in it tells whether the account exists. */
+    private static ProblemException locked(long seconds) {
         return new ThrottledException(423, "account-locked", "Locked",
-                "too many failed logins; the account is locked until " + until, seconds).with("lockedUntil",
-                        until.toString());
+                "too many failed logins for this username; try again later", seconds);
     }
 }

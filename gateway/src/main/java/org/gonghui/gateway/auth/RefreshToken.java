@@ -27,6 +27,10 @@ public class RefreshToken extends PanacheEntityBase {
     @Column(name = "token_hash")
     public String tokenHash;
 
+    /** When the login this token belongs to began: the family ends a fixed time after it. */
+    @Column(name = "family_started_at")
+    public OffsetDateTime familyStartedAt;
+
     @Column(name = "issued_at")
     public OffsetDateTime issuedAt;
 

@@ -27,19 +27,41 @@ public class RefreshTokens {
         this.config = config;
     }
 
-    /** A new token of {@code familyId} (a new family when null); returns the token itself, shown once. */
+    /** The first token of a new login; returns the token itself, shown once. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public String issue(UUID accountId, UUID familyId, OffsetDateTime now) {
+    public String issue(UUID accountId, OffsetDateTime now) {
+        return issue(accountId, UUID.randomUUID(), now, now);
+    }
+
+    /** The next token of the login {@code used} belongs to, expiring no later than the family's end. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String next(RefreshToken used, OffsetDateTime now) {
+        return issue(used.accountId, used.familyId, used.familyStartedAt, now);
+    }
+
+    /** Whether the login of this token has reached its absolute end. */
+    public boolean familyEnded(RefreshToken row, OffsetDateTime now) {
+        return !familyEnd(row.familyStartedAt).isAfter(now);
+    }
+
+    private OffsetDateTime familyEnd(OffsetDateTime familyStartedAt) {
+        return familyStartedAt.plus(config.refreshFamilyLifetime());
+    }
+
+    private String issue(UUID accountId, UUID familyId, OffsetDateTime familyStartedAt, OffsetDateTime now) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         RefreshToken row = new RefreshToken();
         row.id = UUID.randomUUID();
-        row.familyId = familyId == null ? UUID.randomUUID() : familyId;
+        row.familyId = familyId;
+        row.familyStartedAt = familyStartedAt;
         row.accountId = accountId;
         row.tokenHash = hash(token);
         row.issuedAt = now;
-        row.expiresAt = now.plus(config.refreshTokenLifetime());
+        OffsetDateTime own = now.plus(config.refreshTokenLifetime());
+        OffsetDateTime end = familyEnd(familyStartedAt);
+        row.expiresAt = own.isBefore(end) ? own : end;
         row.persist();
         return token;
     }

@@ -43,6 +43,19 @@ public class TokenIssuer {
                 .sign(keys.signingKey());
     }
 
+    /**
+     * A one-minute token the gateway uses itself to ask a service something on behalf of an org (the volunteer
+     * check of an account); it belongs to no account ({@code sub} and {@code upn} name the gateway).
+     */
+    public String serviceToken(String purpose, String orgCode, java.util.Set<String> roles) {
+        Instant now = Instant.now();
+        return Jwt.issuer(config.issuer()).audience(config.audience()).subject("gateway").upn("gateway:" + purpose)
+                .groups(roles).claim(OrgScope.ORG_CLAIM, orgCode).claim("jti", UUID.randomUUID().toString())
+                .issuedAt(now).expiresAt(now.plusSeconds(60))
+                .jws().algorithm(SignatureAlgorithm.RS256).keyId(keys.currentKid()).header("typ", "JWT")
+                .sign(keys.signingKey());
+    }
+
     public long accessTokenSeconds() {
         return config.accessTokenLifetime().toSeconds();
     }

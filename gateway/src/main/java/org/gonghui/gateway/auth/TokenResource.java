@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.gonghui.gateway.account.AccountDtos;
 import org.gonghui.gateway.auth.LoginService.TokenPair;
 import org.gonghui.platform.security.OrgScope;
 
@@ -28,6 +29,11 @@ import io.vertx.core.http.HttpServerRequest;
 public class TokenResource {
 
     public record Credentials(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String password) {
+    }
+
+    public record PasswordChange(@NotBlank @Size(max = 64) String username,
+            @NotBlank @Size(max = 200) String password,
+            @NotBlank @Size(min = AccountDtos.MIN_PASSWORD, max = AccountDtos.MAX_PASSWORD) String newPassword) {
     }
 
     public record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
@@ -46,9 +52,22 @@ public class TokenResource {
     @PermitAll
     @Operation(summary = "Log in: an access token (15 min) and a single-use refresh token (8 h)")
     public Response token(@Valid @NotNull Credentials credentials, @Context HttpServerRequest request) {
-        // with quarkus.http.proxy.* configured, remoteAddress() is the client behind the trusted proxy
-        String clientIp = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        return noStore(logins.login(credentials.username(), credentials.password(), clientIp));
+        return noStore(logins.login(credentials.username(), credentials.password(), clientIp(request)));
+    }
+
+    /** With quarkus.http.proxy.* configured, remoteAddress() is the client behind the trusted proxy. */
+    private static String clientIp(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+
+    @POST
+    @Path("/password")
+    @PermitAll
+    @Operation(summary = "Change one's own password with the current one (also after an admin's reset); "
+            + "answers a new token pair like a login and ends the account's other sessions")
+    public Response changePassword(@Valid @NotNull PasswordChange change, @Context HttpServerRequest request) {
+        return noStore(logins.changePassword(change.username(), change.password(), change.newPassword(),
+                clientIp(request)));
     }
 
     @POST

@@ -42,4 +42,11 @@ public interface JwtConfig {
 
     @WithDefault("8h")
     Duration refreshTokenLifetime();
+
+    /**
+     * The longest a login lasts, however often it is refreshed (issue 19.7): each refresh token expires at the
+     * earlier of its own lifetime and this long after the family's first login.
+     */
+    @WithDefault("7d")
+    Duration refreshFamilyLifetime();
 }

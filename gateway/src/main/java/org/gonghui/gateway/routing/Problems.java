@@ -10,7 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /** problem+json answers written by the routing layer itself (it runs outside JAX-RS and its mappers). */
-final class Problems {
+public final class Problems {
 
     /** Bodies up to this size are read and dropped after an early answer instead of closing the connection. */
     private static final long MAX_DRAINED = 64L * 1024 * 1024;
@@ -35,7 +35,7 @@ final class Problems {
         return json.toBuffer();
     }
 
-    static void send(RoutingContext ctx, int status, String slug, String title, String detail) {
+    public static void send(RoutingContext ctx, int status, String slug, String title, String detail) {
         HttpServerResponse response = ctx.response();
         if (response.headWritten()) {
             ctx.request().connection().close();

@@ -268,6 +268,100 @@ class AuthorisationMatrixIT {
         assertEquals(403, Wire.gateway("GET", "/api/v1/welfare/cases", me[1], null, null).status());
     }
 
+    /**
+     * Issue 19.1: account administration, for every pair of caller (org, roles) and target (org, roles): an admin
+     * changes only an account of narrower rights in its subtree (or itself); a peer (same org, same rights) and an
+     * account holding a right the caller lacks answer 403 {@code account-not-manageable}, an account outside the
+     * subtree 404. The volunteer role counts for nobody. Each cell sends a change that would be harmless if let through.
+     */
+    @Test
+    void accountAdministrationMatrix() {
+        Map<String, Actors.Login> callers = new LinkedHashMap<>();
+        callers.put("ld [admin]", Actors.account("am-c-city", "ld", List.of("admin"), null));
+        callers.put("ld.lsj [admin]", Actors.account("am-c-lsj", "ld.lsj", List.of("admin"), null));
+        callers.put("ld.lsj [admin,staff]", Actors.account("am-c-lsj2", "ld.lsj", List.of("admin", "staff"), null));
+        Map<String, Actors.Login> targets = new LinkedHashMap<>();
+        targets.put("ld.lsj [staff]", Actors.account("am-t-staff", "ld.lsj", List.of("staff"), null));
+        targets.put("ld.lsj [finance]", Actors.account("am-t-fin", "ld.lsj", List.of("finance"), null));
+        targets.put("ld.lsj [admin]", Actors.account("am-t-adm", "ld.lsj", List.of("admin"), null));
+        targets.put("ld.lsj [admin,staff]", Actors.account("am-t-adm2", "ld.lsj", List.of("admin", "staff"), null));
+        targets.put("ld.lsj [volunteer]", Actors.account("am-t-vol", "ld.lsj", List.of("volunteer"), null));
+        targets.put("ld [admin]", Actors.account("am-t-city", "ld", List.of("admin"), null));
+        targets.put("ld [staff]", Actors.account("am-t-cstaff", "ld", List.of("staff"), null));
+        targets.put("ld.ly [staff]", Actors.account("am-t-ly", "ld.ly", List.of("staff"), null));
+        // expected status per caller, in the order of the targets above
+        Map<String, List<Integer>> expected = Map.of(
+                "ld [admin]", List.of(403, 403, 200, 403, 200, 403, 403, 403),
+                "ld.lsj [admin]", List.of(403, 403, 403, 403, 200, 404, 404, 404),
+                "ld.lsj [admin,staff]", List.of(200, 403, 200, 403, 200, 404, 404, 404));
+        List<String> failures = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<String, Actors.Login> caller : callers.entrySet()) {
+            int i = 0;
+            for (Map.Entry<String, Actors.Login> target : targets.entrySet()) {
+                int want = expected.get(caller.getKey()).get(i++);
+                Wire.Answer a = Wire.json("PATCH", "/api/v1/accounts/" + target.getValue().accountId(),
+                        caller.getValue().accessToken(), Map.of("enabled", true));
+                Ledger.count(SWEEP + "-accounts", "requests sent");
+                lines.add("account administration: " + caller.getKey() + " -> " + target.getKey() + ": " + a.status());
+                if (a.status() != want || a.problemDefect() != null) {
+                    failures.add(caller.getKey() + " changing " + target.getKey() + ": wanted " + want + ", got " + a);
+                } else if (want == 403 && !a.json().path("type").asText().equals("/problems/account-not-manageable")) {
+                    failures.add(caller.getKey() + " changing " + target.getKey() + ": " + a);
+                }
+            }
+            // oneself: always (the password only with the current one, below)
+            Wire.Answer self = Wire.json("PATCH", "/api/v1/accounts/" + caller.getValue().accountId(),
+                    caller.getValue().accessToken(), Map.of("enabled", true));
+            if (self.status() != 200) {
+                failures.add(caller.getKey() + " changing itself: " + self);
+            }
+            Wire.Answer ownPassword = Wire.json("PATCH", "/api/v1/accounts/" + caller.getValue().accountId(),
+                    caller.getValue().accessToken(), Map.of("password", "Pw-own-" + java.util.UUID.randomUUID()));
+            if (ownPassword.status() != 403) {
+                failures.add(caller.getKey() + " setting its own password without the current one: " + ownPassword);
+            }
+        }
+        Ledger.report(SWEEP + "-accounts", lines);
+        assertTrue(failures.isEmpty(), failures.size() + " failures:\n" + String.join("\n", failures));
+    }
+
+    /**
+     * Issue 19.1 as reproduced: a county admin ({@code [admin]} only) reset a finance officer's password and logged
+     * in as the officer. Now 403 (the account is in the admin's subtree and its list shows it: a 404 would hide
+     * nothing), the officer's password is unchanged, and the same holds for a second city admin against the first.
+     */
+    @Test
+    void countyAdminCannotTakeOverTheFinanceOfficer() {
+        Actors.Login countyAdmin = Actors.account("takeover-admin", "ld.lsj", List.of("admin"), null);
+        Actors.Login finance = Actors.account("takeover-finance", "ld.lsj", List.of("finance"), null);
+        String stolen = "Pw-stolen-" + java.util.UUID.randomUUID();
+        Ledger.secret(stolen);
+        Wire.Answer reset = Wire.json("PATCH", "/api/v1/accounts/" + finance.accountId(), countyAdmin.accessToken(),
+                Map.of("password", stolen));
+        assertEquals(403, reset.status(), reset.toString());
+        assertNull(reset.problemDefect(), reset.toString());
+        assertEquals("/problems/account-not-manageable", reset.json().path("type").asText());
+        assertEquals(401, Wire.json("POST", "/auth/token", null, Map.of("username", finance.username(),
+                "password", stolen)).status(), "the finance officer's account was taken over");
+        assertEquals(200, Wire.json("POST", "/auth/token", null, Map.of("username", finance.username(),
+                "password", finance.password())).status());
+
+        JsonNode firstAdmin = Wire.gateway("GET", "/api/v1/accounts?orgCode=ld&size=200", RunningSuite.adminToken(),
+                null, null).json();
+        String firstId = null;
+        for (JsonNode a : firstAdmin.path("items")) {
+            if (a.path("username").asText().equals("admin")) {
+                firstId = a.path("id").asText();
+            }
+        }
+        Actors.Login second = Actors.account("takeover-city", "ld", List.of("admin", "staff", "reviewer", "finance",
+                "coordinator", "auditor"), null);
+        Wire.Answer onFirst = Wire.json("PATCH", "/api/v1/accounts/" + firstId, second.accessToken(),
+                Map.of("password", stolen));
+        assertEquals(403, onFirst.status(), "a second city admin changed the first admin: " + onFirst);
+    }
+
     private static String created(Wire.Answer a) {
         assertEquals(201, a.status(), a.toString());
         return a.json().path("id").asText();

@@ -47,6 +47,30 @@ class LimitsIT {
         assertEquals(List.of(), RowCounts.differences(before, RowCounts.snapshot()));
     }
 
+    /**
+     * Issue 19.3: the gateway's own endpoints took bodies up to 21 MiB; now 4 KiB for {@code /auth/**} and 64 KiB for
+     * accounts and orgs, 413 problem+json.
+     */
+    @Test
+    void theGatewaysOwnEndpointsTakeSmallBodiesOnly() {
+        String admin = RunningSuite.adminToken();
+        byte[] fiveKib = ("{\"username\":\"someone\",\"password\":\"" + "x".repeat(5 * 1024) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] hundredKib = ("{\"code\":\"ld.big\",\"name\":\"" + "x".repeat(100 * 1024) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        Map<String, Long> before = RowCounts.snapshot();
+        for (Wire.Answer a : List.of(
+                Wire.gateway("POST", "/auth/token", null, "application/json", fiveKib),
+                Wire.gateway("POST", "/auth/refresh", null, "application/json", fiveKib),
+                Wire.gateway("POST", "/api/v1/orgs", admin, "application/json", hundredKib),
+                Wire.gateway("POST", "/api/v1/accounts", admin, "application/json", hundredKib))) {
+            assertEquals(413, a.status(), a.toString());
+            assertNull(a.problemDefect(), a.toString());
+            Ledger.count(SWEEP, "own-endpoint bodies refused with 413");
+        }
+        assertEquals(List.of(), RowCounts.differences(before, RowCounts.snapshot()));
+    }
+
     /** Chunked upload: the gateway cannot know the size up front and must stop reading at its 20 MiB CSV limit. */
     @Test
     void a200MegabyteCsvStreamIsRefusedEarlyWith413() throws Exception {
