@@ -64,7 +64,8 @@ class NominationWorkflowTest {
         // staff drafts: the ID number goes in, only its masked form comes out
         Response drafted = given().auth().oauth2(STAFF_LSJ).contentType(ContentType.JSON)
                 .body(individual(campaignId, "王建国", idLsj, "ld.lsj.steel")).post("/api/v1/honors/nominations");
-        drafted.then().statusCode(201).body("status", equalTo("DRAFT"))
+        drafted.then().statusCode(201).body("status", equalTo("DRAFT")) // #29.6: every 201 names its resource
+                .header("Location", equalTo("/api/v1/honors/nominations/" + drafted.path("id")))
                 .body("nominee.idNumberMasked", equalTo(idLsj.substring(0, 4) + "**********" + idLsj.substring(14)))
                 .body("nominee.orgCode", equalTo("ld.lsj.steel"));
         assertFalse(drafted.asString().contains(idLsj), "the raw ID number must never be returned");
@@ -330,7 +331,8 @@ class NominationWorkflowTest {
         given().auth().oauth2(STAFF_LD).contentType(ContentType.JSON).body(award).post("/api/v1/honors/awards")
                 .then().statusCode(403);
         given().auth().oauth2(ADMIN_LD).contentType(ContentType.JSON).body(award).post("/api/v1/honors/awards")
-                .then().statusCode(201).body("modelWorker", equalTo(false));
+                .then().statusCode(201).body("modelWorker", equalTo(false))
+                .header("Location", equalTo("/api/v1/honors/awards"));
         given().auth().oauth2(ADMIN_LD).contentType(ContentType.JSON).body(award).post("/api/v1/honors/awards")
                 .then().statusCode(409).body("type", equalTo("/problems/duplicate-award"));
 
@@ -343,6 +345,7 @@ class NominationWorkflowTest {
         campaign.put("orgQuotas", Map.of("ld.lsj", 2, "ld.lx", 1));
         String id = given().auth().oauth2(ADMIN_LD).contentType(ContentType.JSON).body(campaign)
                 .post("/api/v1/honors/campaigns").then().statusCode(201).body("noticeDays", equalTo(7))
+                .header("Location", org.hamcrest.Matchers.startsWith("/api/v1/honors/campaigns/"))
                 .body("orgCode", equalTo("ld")).extract().path("id");
         given().auth().oauth2(ADMIN_LD).contentType(ContentType.JSON).body(campaign)
                 .post("/api/v1/honors/campaigns").then().statusCode(409).body("type", equalTo("/problems/duplicate-campaign"));

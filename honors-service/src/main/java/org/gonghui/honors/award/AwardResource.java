@@ -70,6 +70,7 @@ public class AwardResource {
         award.minVolunteerHours = request.minVolunteerHours();
         award.persist();
         audit.record("award.created", "Award", award.code, scope.org(), award.name + " / " + award.nameEn);
-        return Response.status(201).entity(award.view()).build();
+        // awards are read as a list (there is no GET of one award)
+        return Response.status(201).entity(award.view()).header("Location", "/api/v1/honors/awards").build();
     }
 }

@@ -110,7 +110,8 @@ public class CampaignResource {
         campaign.persist();
         audit.record("campaign.created", "Campaign", campaign.id, org,
                 campaign.awardCode + " " + campaign.year + " quota " + campaign.quota + " " + orgQuotas);
-        return Response.status(201).entity(campaign.view()).build();
+        return Response.status(201).entity(campaign.view()).header("Location", "/api/v1/honors/campaigns/" + campaign.id)
+                .build();
     }
 
     @GET

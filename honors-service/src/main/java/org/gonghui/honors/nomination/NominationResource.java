@@ -70,7 +70,9 @@ public class NominationResource {
     @Operation(summary = "Draft a nomination for a campaign")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull NewNomination request) {
-        return Response.status(201).entity(nominations.create(request)).build();
+        NominationView created = nominations.create(request);
+        return Response.status(201).entity(created).header("Location", "/api/v1/honors/nominations/" + created.id())
+                .build();
     }
 
     @POST
@@ -88,7 +90,8 @@ public class NominationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response score(@PathParam("id") UUID id, @Valid @NotNull ScoreInput input) {
         ScoreView view = nominations.score(id, input);
-        return Response.status(201).entity(view).build();
+        // a score has no address of its own: it is shown with its nomination
+        return Response.status(201).entity(view).header("Location", "/api/v1/honors/nominations/" + id).build();
     }
 
     @POST
@@ -125,7 +128,8 @@ public class NominationResource {
     public Response lodgeObjection(@PathParam("id") UUID id, @Valid @NotNull NewObjection request,
             @Context HttpServerRequest http) {
         String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
-        return Response.status(201).entity(objections.lodge(id, request, address)).build();
+        return Response.status(201).entity(objections.lodge(id, request, address))
+                .header("Location", "/api/v1/honors/nominations/" + id + "/objections").build();
     }
 
     @GET

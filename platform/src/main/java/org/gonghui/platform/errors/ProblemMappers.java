@@ -50,7 +50,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.toProblem(), uri);
+        Problem problem = e.toProblem();
+        Response r = respond(problem, uri);
+        // a problem that says when to retry says it in the header too (issue 29.17: the objection throttle's 429)
+        Object retry = problem.extensions().get("retryAfterSeconds");
+        return retry == null ? r : Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, retry.toString()).build();
     }
 
     @ServerExceptionMapper
