@@ -44,25 +44,22 @@ class AidOnVisitFlowIT {
         String run = UUID.randomUUID().toString().substring(0, 6);
         int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
 
-        // the visit: a shift starting shortly, signed up, attended and completed
+        // the visit: a shift that ended an hour ago, its attendance entered by the coordinator, then completed
         String communityId = RunningSuite.as(coordinator).body(Map.of("name", "黄泥塘社区 " + run, "orgCode", ORG,
                 "address", "娄底市娄星区黄泥塘"))
                 .post("/api/v1/volunteer/communities").then().statusCode(201).extract().path("id");
         String volunteerId = RunningSuite.as(coordinator).body(Map.of("name", "探访员" + run, "phone", "13900139000",
                 "orgCode", ORG, "skills", List.of("visiting")))
                 .post("/api/v1/volunteer/volunteers").then().statusCode(201).extract().path("id");
-        OffsetDateTime startsAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(1).truncatedTo(ChronoUnit.MINUTES);
+        OffsetDateTime startsAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(3).truncatedTo(ChronoUnit.MINUTES);
         OffsetDateTime endsAt = startsAt.plusHours(2);
         String activityId = RunningSuite.as(coordinator).body(Map.of("title", "困难职工慰问 " + run,
                 "kind", "CONDOLENCE_VISIT", "communityId", communityId, "startsAt", startsAt.toString(),
                 "endsAt", endsAt.toString(), "capacity", 3, "orgCode", ORG))
                 .post("/api/v1/volunteer/activities").then().statusCode(201).extract().path("id");
-        RunningSuite.as(coordinator).body(Map.of("volunteerId", volunteerId))
-                .post("/api/v1/volunteer/activities/" + activityId + "/signups").then().statusCode(201);
-        RunningSuite.as(coordinator).body(Map.of("volunteerId", volunteerId, "at", startsAt.toString()))
-                .post("/api/v1/volunteer/activities/" + activityId + "/checkins").then().statusCode(200);
-        RunningSuite.as(coordinator).body(Map.of("volunteerId", volunteerId, "at", endsAt.toString()))
-                .post("/api/v1/volunteer/activities/" + activityId + "/checkouts").then().statusCode(200);
+        RunningSuite.as(coordinator).body(Map.of("volunteerId", volunteerId, "checkedInAt", startsAt.toString(),
+                "checkedOutAt", endsAt.toString(), "reason", "sign-in sheet"))
+                .post("/api/v1/volunteer/activities/" + activityId + "/attendance").then().statusCode(200);
         RunningSuite.as(coordinator).body(Map.of()).post("/api/v1/volunteer/activities/" + activityId + "/complete")
                 .then().statusCode(200).body("[0].minutes", equalTo(120));
         long completed = System.nanoTime();

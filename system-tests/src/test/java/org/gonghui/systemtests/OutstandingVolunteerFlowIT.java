@@ -24,11 +24,11 @@ import io.restassured.response.Response;
  * over Kafka (hours-logged events), and a nomination of that volunteer for {@code outstanding-volunteer} (40 h minimum)
  * is refused on submit with 422 while the hours fall short and accepted once further activities reach 40 h.
  *
- * <p>Volunteer-service credits the Asia/Shanghai year of the shift's start and closes sign-up when a shift starts, but
- * lets attendance carry explicit {@code at} times and lets a coordinator complete an open activity at any time. So the
- * shifts lie in a far-future year picked per run: sign-up is open, attendance is recorded with {@code at} inside each
- * shift, and the campaign of that year (nomination window around today) is this run's own, so re-runs against the same
- * database never meet an earlier run's campaign, quota or hours.
+ * <p>Volunteer-service credits the Asia/Shanghai year of the shift's start, and only for shifts that happened: attendance
+ * within a window around the shift, completion after its end (issue 29.2). So the shifts lie a week in the past, their
+ * attendance entered by the coordinator after the fact (sign-up closed when they started), and the campaign is of their
+ * year. It is run by an org of this run's own below {@code ld} (campaigns are one per award, year and org), so re-runs
+ * against the same database never meet an earlier run's campaign or quota; the nominee's hours are its own.
  */
 class OutstandingVolunteerFlowIT {
 
@@ -47,8 +47,13 @@ class OutstandingVolunteerFlowIT {
         String name = "志愿者" + run;
         String idNumber = syntheticIdNumber();
 
-        int year = createCampaign(admin);
-        String campaignId = campaignOf(admin, year);
+        // four days a week ago, all in one year (early January: the last days of December)
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate firstDay = today.getDayOfYear() > 10 ? today.minusDays(8) : LocalDate.of(today.getYear() - 1, 12, 20);
+        int year = firstDay.getYear();
+        String campaignOrg = ORG + ".ov" + run.replaceAll("[^a-z0-9]", "x");
+        createCampaign(admin, year, campaignOrg);
+        String campaignId = campaignOf(admin, year, campaignOrg);
 
         String communityId = RunningSuite.as(coordinator).body(Map.of("name", "小花社区 " + run, "orgCode", ORG,
                 "address", "娄底市娄星区"))
@@ -58,15 +63,15 @@ class OutstandingVolunteerFlowIT {
                 .post("/api/v1/volunteer/volunteers").then().statusCode(201).extract().path("id");
 
         // three 12-hour shifts: 36 h, short of the award's 40 h
-        for (int day = 1; day <= 3; day++) {
-            OffsetDateTime start = OffsetDateTime.of(year, 3, day, 8, 0, 0, 0, SHANGHAI);
+        for (int day = 0; day < 3; day++) {
+            OffsetDateTime start = firstDay.plusDays(day).atTime(8, 0).atOffset(SHANGHAI);
             attendAndComplete(coordinator, communityId, volunteerId, "敬老院探访 " + run + " #" + day, start,
                     start.plusHours(12), 720);
         }
 
         String nominationId = RunningSuite.as(clerk).body(Map.of("campaignId", campaignId,
                 "nominee", Map.of("kind", "INDIVIDUAL", "name", name, "idNumber", idNumber, "unitName", "涟钢志愿服务队",
-                        "orgCode", ORG),
+                        "orgCode", campaignOrg),
                 "justification", "常年坚持社区志愿服务"))
                 .post("/api/v1/honors/nominations").then().statusCode(201).body("status", equalTo("DRAFT"))
                 .extract().path("id");
@@ -85,7 +90,7 @@ class OutstandingVolunteerFlowIT {
                 (System.nanoTime() - completed) / 1_000_000);
 
         // a 4-hour shift brings the total to 40 h
-        OffsetDateTime start = OffsetDateTime.of(year, 3, 10, 9, 0, 0, 0, SHANGHAI);
+        OffsetDateTime start = firstDay.plusDays(3).atTime(9, 0).atOffset(SHANGHAI);
         attendAndComplete(coordinator, communityId, volunteerId, "文明劝导 " + run, start, start.plusHours(4), 240);
 
         long lastCompleted = System.nanoTime();
@@ -105,28 +110,20 @@ class OutstandingVolunteerFlowIT {
                 .statusCode(200).body("hours", equalTo(40));
     }
 
-    /** Creates a campaign in a far-future year of its own; another run's year is skipped. */
-    private int createCampaign(String admin) {
+    /** This run's own campaign: of the shifts' year, run by this run's org, nominations open around today. */
+    private static void createCampaign(String admin, int year, String org) {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int year = 2100 + random.nextInt(100);
-            int status = RunningSuite.as(admin).body(Map.of("awardCode", "outstanding-volunteer", "year", year,
-                    "quota", 10, "nominationOpens", today.minusDays(1).toString(),
-                    "nominationCloses", today.plusDays(30).toString(), "orgCode", ORG))
-                    .post("/api/v1/honors/campaigns").then().extract().statusCode();
-            if (status == 201) {
-                return year;
-            }
-            assertEquals(409, status, "creating the campaign");
-        }
-        throw new IllegalStateException("no free campaign year");
+        RunningSuite.as(admin).body(Map.of("awardCode", "outstanding-volunteer", "year", year, "quota", 10,
+                "nominationOpens", today.minusDays(1).toString(), "nominationCloses", today.plusDays(30).toString(),
+                "orgCode", org))
+                .post("/api/v1/honors/campaigns").then().statusCode(201);
     }
 
-    private static String campaignOf(String admin, int year) {
+    private static String campaignOf(String admin, int year, String org) {
         List<Map<String, Object>> campaigns = RunningSuite.as(admin)
                 .get("/api/v1/honors/campaigns?year=" + year + "&award=outstanding-volunteer&size=200").then()
                 .statusCode(200).extract().jsonPath().getList("items");
-        return campaigns.stream().filter(c -> ORG.equals(c.get("orgCode"))).findFirst().orElseThrow().get("id")
+        return campaigns.stream().filter(c -> org.equals(c.get("orgCode"))).findFirst().orElseThrow().get("id")
                 .toString();
     }
 
@@ -136,13 +133,10 @@ class OutstandingVolunteerFlowIT {
                 "communityId", communityId, "startsAt", startsAt.toString(), "endsAt", endsAt.toString(),
                 "capacity", 5, "orgCode", ORG))
                 .post("/api/v1/volunteer/activities").then().statusCode(201).extract().path("id");
-        RunningSuite.as(coordinator).body(Map.of("volunteerId", volunteerId))
-                .post("/api/v1/volunteer/activities/" + activityId + "/signups").then().statusCode(201)
+        RunningSuite.as(coordinator).body(Map.of("volunteerId", volunteerId, "checkedInAt", startsAt.toString(),
+                "checkedOutAt", endsAt.toString(), "reason", "sign-in sheet"))
+                .post("/api/v1/volunteer/activities/" + activityId + "/attendance").then().statusCode(200)
                 .body("status", equalTo("CONFIRMED"));
-        RunningSuite.as(coordinator).body(Map.of("volunteerId", volunteerId, "at", startsAt.toString()))
-                .post("/api/v1/volunteer/activities/" + activityId + "/checkins").then().statusCode(200);
-        RunningSuite.as(coordinator).body(Map.of("volunteerId", volunteerId, "at", endsAt.toString()))
-                .post("/api/v1/volunteer/activities/" + activityId + "/checkouts").then().statusCode(200);
         RunningSuite.as(coordinator).body(Map.of())
                 .post("/api/v1/volunteer/activities/" + activityId + "/complete").then().statusCode(200)
                 .body("[0].minutes", equalTo(expectedMinutes));

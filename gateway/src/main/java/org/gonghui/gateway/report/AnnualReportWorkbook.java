@@ -88,7 +88,7 @@ final class AnnualReportWorkbook {
 
     static final List<Figure> VOLUNTEER = List.of(
             new Figure("activities", "完成志愿服务活动 Volunteer activities completed", Unit.ACTIVITIES),
-            new Figure("teams", "参与服务的志愿队伍 Teams that served", Unit.TEAMS),
+            new Figure("teams", "志愿服务队伍 Volunteer teams", Unit.TEAMS),
             new Figure("communitiesServed", "服务社区 Communities served", Unit.COMMUNITIES),
             new Figure("volunteerHours", "志愿服务时长（整小时） Volunteer hours (whole hours)", Unit.HOURS),
             new Figure("volunteerMinutes", "志愿服务时长（分钟） Volunteer time in minutes", Unit.MINUTES),

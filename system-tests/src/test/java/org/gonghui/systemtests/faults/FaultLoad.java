@@ -118,15 +118,15 @@ final class FaultLoad {
                 Map.of("name", "社区 " + org, "orgCode", org, "address", "娄底市"), 201).body().path("id").asText();
         String volunteerId = ok("volunteer", "POST", "/api/v1/volunteer/volunteers", coordinator, Map.of("name", "探访员",
                 "phone", "13900139000", "orgCode", org, "skills", List.of("visiting")), 201).body().path("id").asText();
-        OffsetDateTime startsAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(1).truncatedTo(ChronoUnit.MINUTES);
+        // a visit that ended an hour ago (hours only for shifts that happened), attendance entered afterwards
+        OffsetDateTime startsAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(3).truncatedTo(ChronoUnit.MINUTES);
         OffsetDateTime endsAt = startsAt.plusHours(2);
         activityId = ok("activity", "POST", "/api/v1/volunteer/activities", coordinator, Map.of("title", "困难职工慰问",
                 "kind", "CONDOLENCE_VISIT", "communityId", communityId, "startsAt", startsAt.toString(),
                 "endsAt", endsAt.toString(), "capacity", 3, "orgCode", org), 201).body().path("id").asText();
         String activity = "/api/v1/volunteer/activities/" + activityId;
-        ok("signup", "POST", activity + "/signups", coordinator, Map.of("volunteerId", volunteerId), 201);
-        ok("checkin", "POST", activity + "/checkins", coordinator, Map.of("volunteerId", volunteerId, "at", startsAt.toString()), 200);
-        ok("checkout", "POST", activity + "/checkouts", coordinator, Map.of("volunteerId", volunteerId, "at", endsAt.toString()), 200);
+        ok("attendance", "POST", activity + "/attendance", coordinator, Map.of("volunteerId", volunteerId,
+                "checkedInAt", startsAt.toString(), "checkedOutAt", endsAt.toString(), "reason", "sign-in sheet"), 200);
         ok("complete", "POST", activity + "/complete", coordinator, Map.of(), 200);
         // welfare accepts the activityId once activity-completed has arrived: until then 422 unknown-activity
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {

@@ -54,6 +54,14 @@ public final class ActivityDtos {
     public record AttendanceRequest(@NotNull UUID volunteerId, OffsetDateTime at) {
     }
 
+    /**
+     * A coordinator's record of a past shift's attendance (from the sign-in sheet), with the reason it is late; without
+     * {@code checkedOutAt} the time counts until the shift's end, as for a missing check-out.
+     */
+    public record AttendanceRecord(@NotNull UUID volunteerId, @NotNull OffsetDateTime checkedInAt,
+            OffsetDateTime checkedOutAt, @NotBlank @Size(max = 500) String reason) {
+    }
+
     public record Override(@NotNull UUID volunteerId, @NotNull Integer minutes,
             @NotBlank @Size(max = 500) String reason) {
     }

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,6 +32,7 @@ import org.gonghui.platform.security.OrgScope;
 import org.gonghui.platform.security.Roles;
 import org.gonghui.volunteer.activity.ActivityDtos.ActivityRequest;
 import org.gonghui.volunteer.activity.ActivityDtos.ActivityView;
+import org.gonghui.volunteer.activity.ActivityDtos.AttendanceRecord;
 import org.gonghui.volunteer.activity.ActivityDtos.AttendanceRequest;
 import org.gonghui.volunteer.activity.ActivityDtos.CancellationView;
 import org.gonghui.volunteer.activity.ActivityDtos.CompleteRequest;
@@ -41,6 +43,7 @@ import org.gonghui.volunteer.aid.AidDelivery;
 import org.gonghui.volunteer.community.CommunityResource;
 import org.gonghui.volunteer.support.QueryParams;
 import org.gonghui.volunteer.support.Times;
+import org.gonghui.volunteer.team.Team;
 import org.gonghui.volunteer.team.TeamResource;
 
 import io.quarkus.panache.common.Parameters;
@@ -67,6 +70,7 @@ public class ActivityResource {
     public Response create(@Valid @NotNull ActivityRequest request) {
         Activity a = newActivity(scope, request.title(), request.kind(), request.communityId(), request.teamId(),
                 request.startsAt(), request.endsAt(), request.capacity(), request.orgCode());
+        requireTeamFree(a);
         a.persist();
         return Response.created(URI.create("/api/v1/volunteer/activities/" + a.id)).entity(view(a, true)).build();
     }
@@ -93,6 +97,26 @@ public class ActivityResource {
         a.status = Activity.Status.OPEN;
         a.createdAt = OffsetDateTime.now();
         return a;
+    }
+
+    /**
+     * A team is never booked twice at the same time (issue 29.18: saving a rotation twice created every visit twice):
+     * 409 {@code team-double-booked} naming the clash. The team row is locked first, so two parallel saves cannot both
+     * pass; the query sees activities persisted earlier in the same transaction (a rotation's other weeks).
+     */
+    public static void requireTeamFree(Activity a) {
+        if (a.teamId == null) {
+            return;
+        }
+        Team team = Team.findById(a.teamId, LockModeType.PESSIMISTIC_WRITE);
+        Activity clash = Activity.<Activity>find("teamId = ?1 and startsAt < ?2 and endsAt > ?3",
+                Sort.by("startsAt").and("id"), a.teamId, a.endsAt, a.startsAt).firstResult();
+        if (clash != null) {
+            throw ProblemException.conflict("team-double-booked", "team '" + team.name + "' is already booked for '"
+                    + clash.title + "' (" + Times.local(clash.startsAt) + " to " + Times.local(clash.endsAt) + ")")
+                    .with("teamId", a.teamId).with("otherActivityId", clash.id).with("otherTitle", clash.title)
+                    .with("otherStartsAt", Times.local(clash.startsAt));
+        }
     }
 
     @GET
@@ -167,7 +191,9 @@ public class ActivityResource {
     @RolesAllowed({ Roles.COORDINATOR, Roles.VOLUNTEER })
     @Operation(summary = "Cancel a sign-up; a freed seat goes to the first waitlisted volunteer")
     public CancellationView cancel(@PathParam("id") UUID id, @PathParam("signupId") UUID signupId) {
-        return service.cancel(id, signupId);
+        ActivityService.Cancelled cancelled = service.cancel(id, signupId);
+        cancelled.unblocked().forEach(service::fillFreeSeats);
+        return cancelled.view();
     }
 
     @POST
@@ -184,6 +210,14 @@ public class ActivityResource {
     @Operation(summary = "Check a volunteer out (coordinator, or the leader of the activity's team)")
     public SignupView checkOut(@PathParam("id") UUID id, @Valid @NotNull AttendanceRequest request) {
         return service.checkOut(id, request);
+    }
+
+    @POST
+    @Path("{id}/attendance")
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Record a past shift's attendance after the fact (coordinator; audited with the reason)")
+    public SignupView recordAttendance(@PathParam("id") UUID id, @Valid @NotNull AttendanceRecord record) {
+        return service.recordAfterTheFact(id, record);
     }
 
     @POST

@@ -18,6 +18,7 @@ import org.gonghui.platform.audit.AuditLog;
 import org.gonghui.platform.errors.ProblemException;
 import org.gonghui.platform.outbox.Outbox;
 import org.gonghui.platform.security.OrgScope;
+import org.gonghui.volunteer.activity.ActivityDtos.AttendanceRecord;
 import org.gonghui.volunteer.activity.ActivityDtos.AttendanceRequest;
 import org.gonghui.volunteer.activity.ActivityDtos.CancellationView;
 import org.gonghui.volunteer.activity.ActivityDtos.CompleteRequest;
@@ -44,13 +45,16 @@ public class ActivityService {
     private final VolunteerAccess access;
     private final Outbox outbox;
     private final AuditLog audit;
+    private final AttendanceWindow window;
 
     @Inject
-    public ActivityService(OrgScope scope, VolunteerAccess access, Outbox outbox, AuditLog audit) {
+    public ActivityService(OrgScope scope, VolunteerAccess access, Outbox outbox, AuditLog audit,
+            AttendanceConfig attendance) {
         this.scope = scope;
         this.access = access;
         this.outbox = outbox;
         this.audit = audit;
+        this.window = attendance.window();
     }
 
     /** The activity, or 404 when absent or outside the caller's subtree. */
@@ -86,23 +90,27 @@ public class ActivityService {
         }
         Activity clash = overlappingConfirmed(volunteer.id, activity);
         if (clash != null) {
-            throw ProblemException.conflict("shift-overlap", "overlaps the confirmed shift '" + clash.title + "' ("
-                    + Times.local(clash.startsAt) + " to " + Times.local(clash.endsAt) + ")")
-                    .with("otherActivityId", clash.id).with("otherTitle", clash.title);
+            throw overlap(clash);
         }
+        // a seat that is free while someone eligible waits is theirs, not the newcomer's
+        fillFreeSeats(activity);
         Signup s = new Signup();
         s.id = UUID.randomUUID();
         s.activityId = activityId;
         s.volunteerId = volunteer.id;
         s.signedUpAt = OffsetDateTime.now();
-        s.status = confirmedCount(activityId) < activity.capacity ? Signup.Status.CONFIRMED : Signup.Status.WAITLISTED;
+        s.status = ShiftSeats.newcomer(activity.capacity, confirmedCount(activityId));
         s.persistAndFlush();
         Signup.getEntityManager().refresh(s); // reads back the arrival number
         return SignupView.of(s, position(s));
     }
 
+    /** A cancellation, and the other shifts whose waitlist it may unblock ({@link #fillFreeSeats(UUID)} each). */
+    public record Cancelled(CancellationView view, List<UUID> unblocked) {
+    }
+
     @Transactional
-    public CancellationView cancel(UUID activityId, UUID signupId) {
+    public Cancelled cancel(UUID activityId, UUID signupId) {
         Activity activity = locked(activityId);
         requireOpen(activity, "cancel a sign-up");
         Signup s = Signup.findById(signupId);
@@ -119,26 +127,56 @@ public class ActivityService {
         boolean freedSeat = s.status == Signup.Status.CONFIRMED;
         s.status = Signup.Status.CANCELLED;
         s.cancelledAt = OffsetDateTime.now();
-        Signup promoted = freedSeat ? promoteFirstWaitlisted(activity) : null;
-        return new CancellationView(SignupView.of(s, null), promoted == null ? null : SignupView.of(promoted, null));
+        List<Signup> promoted = freedSeat ? fillFreeSeats(activity) : List.of();
+        // the seat given up here no longer blocks this volunteer's place on the waitlists of overlapping shifts
+        List<UUID> unblocked = freedSeat ? waitlistedOverlapping(s.volunteerId, activity) : List.of();
+        return new Cancelled(new CancellationView(SignupView.of(s, null),
+                promoted.isEmpty() ? null : SignupView.of(promoted.get(0), null)), unblocked);
     }
 
-    /** FIFO; a waitlisted volunteer who meanwhile holds an overlapping confirmed shift keeps waiting. */
-    private Signup promoteFirstWaitlisted(Activity activity) {
+    /**
+     * Gives the activity's free seats to its waitlist ({@link ShiftSeats}), in a transaction of its own: called for
+     * each shift a cancellation unblocked, after the cancellation committed, so that no transaction ever holds two
+     * activity locks (two crossing cancellations could otherwise deadlock).
+     */
+    @Transactional
+    public void fillFreeSeats(UUID activityId) {
+        Activity activity = Activity.findById(activityId, LockModeType.PESSIMISTIC_WRITE);
+        if (activity != null && activity.status == Activity.Status.OPEN) {
+            fillFreeSeats(activity);
+        }
+    }
+
+    /** FIFO; a waitlisted volunteer who holds an overlapping confirmed shift keeps waiting, and keeps their place. */
+    private List<Signup> fillFreeSeats(Activity activity) {
         Signup.flush();
-        if (confirmedCount(activity.id) >= activity.capacity) {
-            return null;
+        long confirmed = confirmedCount(activity.id);
+        if (confirmed >= activity.capacity) {
+            return List.of();
         }
         List<Signup> waiting = Signup.list("activityId = ?1 and status = ?2", Sort.by("arrival"), activity.id,
                 Signup.Status.WAITLISTED);
-        for (Signup candidate : waiting) {
+        List<Signup> promoted = ShiftSeats.promote(activity.capacity, confirmed, waiting, candidate -> {
             Volunteer.findById(candidate.volunteerId, LockModeType.PESSIMISTIC_WRITE);
-            if (overlappingConfirmed(candidate.volunteerId, activity) == null) {
-                candidate.status = Signup.Status.CONFIRMED;
-                return candidate;
-            }
-        }
-        return null;
+            return overlappingConfirmed(candidate.volunteerId, activity) == null;
+        });
+        promoted.forEach(p -> p.status = Signup.Status.CONFIRMED);
+        Signup.flush();
+        return promoted;
+    }
+
+    /** Open shifts, not yet over, where the volunteer waits and whose window overlaps {@code activity}'s. */
+    private static List<UUID> waitlistedOverlapping(UUID volunteerId, Activity activity) {
+        return Activity.getEntityManager().createQuery("""
+                select a.id from Activity a, Signup s
+                where s.activityId = a.id and s.volunteerId = :volunteer and s.status = :waitlisted
+                  and a.id <> :activity and a.status = :open and a.endsAt > :now
+                  and a.startsAt < :endsAt and a.endsAt > :startsAt
+                order by a.startsAt, a.id""", UUID.class)
+                .setParameter("volunteer", volunteerId).setParameter("waitlisted", Signup.Status.WAITLISTED)
+                .setParameter("activity", activity.id).setParameter("open", Activity.Status.OPEN)
+                .setParameter("now", OffsetDateTime.now()).setParameter("endsAt", activity.endsAt)
+                .setParameter("startsAt", activity.startsAt).getResultList();
     }
 
     @Transactional
@@ -148,7 +186,7 @@ public class ActivityService {
         if (s.checkedInAt != null) {
             throw ProblemException.conflict("already-checked-in", "checked in at " + Times.local(s.checkedInAt));
         }
-        s.checkedInAt = request.at() != null ? request.at() : OffsetDateTime.now();
+        s.checkedInAt = window.checkIn(activity.startsAt, activity.endsAt, request.at(), OffsetDateTime.now());
         return SignupView.of(s, null);
     }
 
@@ -159,11 +197,58 @@ public class ActivityService {
         if (s.checkedInAt == null) {
             throw ProblemException.conflict("not-checked-in", "check the volunteer in first");
         }
-        OffsetDateTime at = request.at() != null ? request.at() : OffsetDateTime.now();
-        if (at.isBefore(s.checkedInAt)) {
-            throw ProblemException.invalidField("at", "must not be before the check-in at " + Times.local(s.checkedInAt));
+        if (s.checkedOutAt != null) {
+            throw ProblemException.conflict("already-checked-out", "checked out at " + Times.local(s.checkedOutAt));
         }
-        s.checkedOutAt = at;
+        s.checkedOutAt = window.checkOut(activity.startsAt, activity.endsAt, s.checkedInAt, request.at(),
+                OffsetDateTime.now());
+        return SignupView.of(s, null);
+    }
+
+    /**
+     * A coordinator records a past shift's attendance from the paper sheet: the volunteer gets a confirmed seat if
+     * they had none (seats, overlap and the window's times still hold), with both times; audited with the reason.
+     */
+    @Transactional
+    public SignupView recordAfterTheFact(UUID activityId, AttendanceRecord record) {
+        Activity activity = locked(activityId);
+        requireOpen(activity, "record attendance");
+        OffsetDateTime now = OffsetDateTime.now();
+        window.requireRecordableAfterTheFact(activity.startsAt, activity.endsAt, now);
+        OffsetDateTime in = window.checkInTime(activity.startsAt, activity.endsAt, record.checkedInAt(), now);
+        OffsetDateTime out = record.checkedOutAt() == null ? null
+                : window.checkOutTime(activity.endsAt, in, record.checkedOutAt(), now);
+        Volunteer volunteer = access.requireLocked(record.volunteerId());
+        Signup s = Signup.find("activityId = ?1 and volunteerId = ?2 and status <> ?3", activityId, volunteer.id,
+                Signup.Status.CANCELLED).firstResult();
+        if (s != null && s.checkedInAt != null) {
+            throw ProblemException.conflict("already-checked-in", "checked in at " + Times.local(s.checkedInAt));
+        }
+        if (s == null || s.status == Signup.Status.WAITLISTED) {
+            Activity clash = overlappingConfirmed(volunteer.id, activity);
+            if (clash != null) {
+                throw overlap(clash);
+            }
+            if (confirmedCount(activityId) >= activity.capacity) {
+                throw ProblemException.conflict("activity-full", "all " + activity.capacity
+                        + " seats of this shift are taken");
+            }
+        }
+        if (s == null) {
+            s = new Signup();
+            s.id = UUID.randomUUID();
+            s.activityId = activityId;
+            s.volunteerId = volunteer.id;
+            s.signedUpAt = now;
+            s.status = Signup.Status.CONFIRMED;
+            s.persist();
+        }
+        s.status = Signup.Status.CONFIRMED;
+        s.checkedInAt = in;
+        s.checkedOutAt = out;
+        audit.record("activity.attendance-recorded", "Activity", activity.id, activity.orgCode, "volunteer "
+                + volunteer.id + " " + Times.local(in) + " to " + (out == null ? "the end" : Times.local(out)) + ": "
+                + record.reason().strip());
         return SignupView.of(s, null);
     }
 
@@ -195,6 +280,7 @@ public class ActivityService {
     public List<CreditView> complete(UUID activityId, CompleteRequest request) {
         Activity activity = locked(activityId);
         requireOpen(activity, "complete");
+        window.requireCompletable(activity.startsAt, activity.endsAt, OffsetDateTime.now());
         Map<UUID, Override> overrides = new HashMap<>();
         if (request != null && request.overrides() != null) {
             for (Override o : request.overrides()) {
@@ -256,6 +342,12 @@ public class ActivityService {
         if (activity.status != Activity.Status.OPEN) {
             throw ProblemException.illegalTransition("Activity", activity.status, action);
         }
+    }
+
+    private static ProblemException overlap(Activity clash) {
+        return ProblemException.conflict("shift-overlap", "overlaps the confirmed shift '" + clash.title + "' ("
+                + Times.local(clash.startsAt) + " to " + Times.local(clash.endsAt) + ")")
+                .with("otherActivityId", clash.id).with("otherTitle", clash.title);
     }
 
     static long confirmedCount(UUID activityId) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -123,6 +124,10 @@ public class RotationResource {
                     "every team is blacked out on " + e.date + "; that week cannot get a visit").with("date", e.date);
         }
         UUID rotationId = dryRun ? null : UUID.randomUUID();
+        if (!dryRun) {
+            // the teams' rows in one order, so parallel saves over shared teams wait instead of deadlocking
+            teams.keySet().stream().sorted().forEach(id -> Team.findById(id, LockModeType.PESSIMISTIC_WRITE));
+        }
         String orgCode = scope.orgForCreate(request.orgCode());
         List<PlannedVisit> planned = new ArrayList<>();
         Map<UUID, Integer> perTeam = new LinkedHashMap<>();
@@ -142,6 +147,7 @@ public class RotationResource {
                         request.kind() == null ? Activity.Kind.OTHER : request.kind(), community.id, team.id, startsAt,
                         endsAt, request.capacity(), orgCode);
                 a.rotationId = rotationId;
+                ActivityResource.requireTeamFree(a);
                 a.persist();
                 activityId = a.id;
             }

@@ -23,7 +23,9 @@ public class StatsResource {
 
     /**
      * The volunteer section of the annual report. {@code activities}: completed activities starting in the year;
-     * {@code teams}: distinct teams of those activities (teams that served that year, not every team ever formed);
+     * {@code teams}: the subtree's volunteer teams on the books in the year (issue 29.19): formed by the year's end,
+     * where a team whose history was entered later (shifts before its registration) counts from its first shift;
+     * teams are never dissolved, so each counts every year from then on (the coordinator's list of that time);
      * {@code communitiesServed}: distinct communities of those activities;
      * {@code volunteerHours}: credited minutes / 60 rounded down ({@code volunteerMinutes} exact);
      * {@code aidDeliveredFen}: aid paid on visits in the year.
@@ -47,8 +49,8 @@ public class StatsResource {
     public VolunteerStats stats(@QueryParam("year") @NotNull @Min(1949) @Max(2200) Integer year) {
         var from = Times.startOfYear(year);
         var to = Times.startOfYear(year + 1);
-        Object[] activity = (Object[]) em.createQuery("select count(a), count(distinct a.communityId),"
-                + " count(distinct a.teamId) from Activity a"
+        Object[] activity = (Object[]) em.createQuery("select count(a), count(distinct a.communityId)"
+                + " from Activity a"
                 + " where " + scope.jpql("a.orgCode") + " and a.status = :completed"
                 + " and a.startsAt >= :from and a.startsAt < :to")
                 .setParameter("scopeOrg", scope.org()).setParameter("scopeOrgPrefix", scope.org() + ".%")
@@ -62,7 +64,12 @@ public class StatsResource {
                 + scope.jpql("d.orgCode") + " and d.year = :year", Long.class)
                 .setParameter("scopeOrg", scope.org()).setParameter("scopeOrgPrefix", scope.org() + ".%")
                 .setParameter("year", year).getSingleResult();
-        return new VolunteerStats(year, scope.org(), (Long) activity[0], (Long) activity[2], (Long) activity[1],
+        long teams = em.createQuery("select count(t) from Team t where " + scope.jpql("t.orgCode")
+                + " and (t.createdAt < :to or exists (select a.id from Activity a where a.teamId = t.id"
+                + " and a.startsAt < :to))", Long.class)
+                .setParameter("scopeOrg", scope.org()).setParameter("scopeOrgPrefix", scope.org() + ".%")
+                .setParameter("to", to).getSingleResult();
+        return new VolunteerStats(year, scope.org(), (Long) activity[0], teams, (Long) activity[1],
                 minutes / 60, minutes, aid);
     }
 }

@@ -6,7 +6,6 @@ import static org.gonghui.volunteer.Fixtures.as;
 import static org.gonghui.volunteer.Fixtures.community;
 import static org.gonghui.volunteer.Fixtures.coordinator;
 import static org.gonghui.volunteer.Fixtures.idNumber;
-import static org.gonghui.volunteer.Fixtures.signUp;
 import static org.gonghui.volunteer.Fixtures.team;
 import static org.gonghui.volunteer.Fixtures.volunteer;
 import static org.hamcrest.Matchers.equalTo;
@@ -46,12 +45,15 @@ class CompletionAndEventsTest {
     @Inject
     PersonRefs personRefs;
 
-    /** New Year's Eve shift 22:00-02:00 Shanghai time: hours rounded, capped, overridden, and published. */
+    /**
+     * New Year's Eve shift 22:00-02:00 Shanghai time, past (hours are credited only for a shift that happened, issue
+     * 29.2), its attendance entered afterwards from the sign-in sheet: hours rounded, capped, overridden, published.
+     */
     @Test
     void completingCreditsRoundedHoursAndPublishesSchemaValidEvents() throws Exception {
         String coord = coordinator(ORG);
-        OffsetDateTime start = OffsetDateTime.parse("2030-12-31T22:00:00+08:00");
-        OffsetDateTime end = OffsetDateTime.parse("2031-01-01T02:00:00+08:00");
+        OffsetDateTime start = OffsetDateTime.parse("2025-12-31T22:00:00+08:00");
+        OffsetDateTime end = OffsetDateTime.parse("2026-01-01T02:00:00+08:00");
         String idNumber = idNumber();
         UUID early = volunteer(coord, "早到", idNumber);
         UUID noCheckout = volunteer(coord, "未签退");
@@ -60,14 +62,9 @@ class CompletionAndEventsTest {
         UUID team = team(coord, "新化一队", early, noCheckout, overridden, absent);
         UUID place = community(coord, "上梅社区");
         UUID activity = activity(coord, place, team, start, end, 10);
-        for (UUID v : List.of(early, noCheckout, overridden, absent)) {
-            signUp(coord, activity, v, "CONFIRMED");
-        }
-        checkIn(coord, activity, early, "2030-12-31T21:55:00+08:00");
-        checkOut(coord, activity, early, "2031-01-01T02:10:00+08:00");
-        checkIn(coord, activity, noCheckout, "2030-12-31T23:00:00+08:00");
-        checkIn(coord, activity, overridden, "2030-12-31T22:00:00+08:00");
-        checkOut(coord, activity, overridden, "2031-01-01T03:00:00+08:00");
+        record(coord, activity, early, "2025-12-31T21:55:00+08:00", "2026-01-01T02:10:00+08:00");
+        record(coord, activity, noCheckout, "2025-12-31T23:00:00+08:00", null);
+        record(coord, activity, overridden, "2025-12-31T22:00:00+08:00", "2026-01-01T03:00:00+08:00");
 
         as(coord).body(Map.of("overrides", List.of(Map.of("volunteerId", overridden, "minutes", 20, "reason", "x"))))
                 .post("/api/v1/volunteer/activities/" + activity + "/complete").then().statusCode(400);
@@ -93,7 +90,7 @@ class CompletionAndEventsTest {
         TestEvents.assertMatchesSchema(EventType.HOURS_LOGGED, hours.value());
         JsonNode logged = JSON.readTree(hours.value());
         assertEquals(240, logged.get("minutes").asInt());
-        assertEquals(2030, logged.get("year").asInt(), "the year is the Shanghai year of the shift's start");
+        assertEquals(2025, logged.get("year").asInt(), "the year is the Shanghai year of the shift's start");
         assertEquals(personRefs.of(idNumber), logged.get("personRef").asText());
         assertEquals(early.toString(), hours.key());
 
@@ -115,37 +112,43 @@ class CompletionAndEventsTest {
 
         // the volunteer reads its own hours; another volunteer may not
         as(TestTokens.volunteerToken("early", ORG, early)).get("/api/v1/volunteer/volunteers/" + early
-                + "/hours?year=2030").then().statusCode(200).body("totalMinutes", equalTo(240))
+                + "/hours?year=2025").then().statusCode(200).body("totalMinutes", equalTo(240))
                 .body("hours", equalTo(4)).body("activities[0].activityId", equalTo(activity.toString()));
         as(TestTokens.volunteerToken("early", ORG, early)).get("/api/v1/volunteer/volunteers/" + noCheckout
-                + "/hours?year=2030").then().statusCode(403);
-        as(coord).get("/api/v1/volunteer/volunteers/" + overridden + "/hours?year=2030").then().statusCode(200)
+                + "/hours?year=2025").then().statusCode(403);
+        as(coord).get("/api/v1/volunteer/volunteers/" + overridden + "/hours?year=2025").then().statusCode(200)
                 .body("activities[0].overrideReason", equalTo("stayed to help the last family home"));
-        as(coord).get("/api/v1/volunteer/volunteers/" + overridden + "/hours?year=2031").then().statusCode(200)
+        as(coord).get("/api/v1/volunteer/volunteers/" + overridden + "/hours?year=2026").then().statusCode(200)
                 .body("totalMinutes", equalTo(0));
 
         // aid paid on this visit, delivered twice with the same ce_id, counts once
         UUID eventId = UUID.randomUUID();
         AidPaid aid = new AidPaid(UUID.randomUUID(), "community-aid", UUID.randomUUID(), ORG, 50_000L, null,
-                activity, 2030, OffsetDateTime.parse("2030-12-31T23:30:15+08:00"));
+                activity, 2025, OffsetDateTime.parse("2025-12-31T23:30:15+08:00"));
         TestEvents.publish(eventId, activity, aid);
         TestEvents.publish(eventId, activity, aid);
         // a later, different payment on the same key proves the duplicate was consumed (same partition, in order)
         TestEvents.publish(activity, new AidPaid(UUID.randomUUID(), "condolence-visit", UUID.randomUUID(), ORG,
-                20_000L, null, activity, 2030, OffsetDateTime.parse("2030-12-31T23:40:15+08:00")));
+                20_000L, null, activity, 2025, OffsetDateTime.parse("2025-12-31T23:40:15+08:00")));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(coord)
                 .get("/api/v1/volunteer/activities/" + activity).then().body("aidDeliveredFen", equalTo(70_000)));
 
-        // a team that was formed but made no visit that year is not counted among the year's teams
+        // teams on the books in the year (issue 29.19): 新化一队 served in 2025 (entered later, it counts from its first
+        // shift); 新化备勤队, formed now without a shift, counts from this year on, not in 2025
         team(coord, "新化备勤队", absent);
-        as(TestTokens.token("clerk", ORG, "staff")).get("/api/v1/volunteer/stats?year=2030").then().statusCode(200)
-                .body("year", equalTo(2030)).body("orgCode", equalTo(ORG)).body("activities", equalTo(1))
+        as(TestTokens.token("clerk", ORG, "staff")).get("/api/v1/volunteer/stats?year=2025").then().statusCode(200)
+                .body("year", equalTo(2025)).body("orgCode", equalTo(ORG)).body("activities", equalTo(1))
                 .body("teams", equalTo(1)).body("communitiesServed", equalTo(1))
                 .body("volunteerHours", equalTo(12)).body("volunteerMinutes", equalTo(720))
                 .body("aidDeliveredFen", equalTo(70_000));
-        as(TestTokens.token("auditor", "ld.sf", "auditor")).get("/api/v1/volunteer/stats?year=2030").then()
+        as(TestTokens.token("auditor", "ld.sf", "auditor")).get("/api/v1/volunteer/stats?year=2025").then()
                 .statusCode(200).body("activities", equalTo(0)).body("aidDeliveredFen", equalTo(0));
-        as(coord).get("/api/v1/volunteer/stats?year=2030").then().statusCode(403);
+        as(coord).get("/api/v1/volunteer/stats?year=2025").then().statusCode(403);
+        int thisYear = java.time.Year.now(org.gonghui.volunteer.support.Times.ZONE).getValue();
+        as(TestTokens.token("clerk", ORG, "staff")).get("/api/v1/volunteer/stats?year=" + thisYear).then()
+                .statusCode(200).body("teams", equalTo(2)).body("activities", equalTo(0));
+        as(TestTokens.token("clerk", ORG, "staff")).get("/api/v1/volunteer/stats?year=2024").then()
+                .statusCode(200).body("teams", equalTo(0));
     }
 
     @Test
@@ -212,14 +215,14 @@ class CompletionAndEventsTest {
         as(TestTokens.token("clerk", org, "staff")).get("/api/v1/volunteer/volunteers").then().statusCode(403);
     }
 
-    private static void checkIn(String token, UUID activity, UUID volunteer, String at) {
-        as(token).body(Map.of("volunteerId", volunteer, "at", at))
-                .post("/api/v1/volunteer/activities/" + activity + "/checkins").then().statusCode(200);
-    }
-
-    private static void checkOut(String token, UUID activity, UUID volunteer, String at) {
-        as(token).body(Map.of("volunteerId", volunteer, "at", at))
-                .post("/api/v1/volunteer/activities/" + activity + "/checkouts").then().statusCode(200);
+    /** A coordinator's record of the past shift's attendance ({@code out} null: no check-out on the sheet). */
+    private static void record(String token, UUID activity, UUID volunteer, String in, String out) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("volunteerId", volunteer, "checkedInAt", in,
+                "reason", "sign-in sheet"));
+        if (out != null) {
+            body.put("checkedOutAt", out);
+        }
+        as(token).body(body).post("/api/v1/volunteer/activities/" + activity + "/attendance").then().statusCode(200);
     }
 
     private static void checkInRefused(String token, UUID activity, UUID volunteer) {

@@ -133,6 +133,23 @@ class FeedsAndRotationTest {
                 .body("items[0].teamId", equalTo(saved.getString("visits[0].teamId")))
                 .body("items[0].capacity", equalTo(8));
 
+        // saving the same rotation again is refused naming the clash, and creates nothing (issue 29.18)
+        as(coord).body(request).post("/api/v1/volunteer/rotations").then().statusCode(409)
+                .contentType("application/problem+json").body("type", equalTo("/problems/team-double-booked"))
+                .body("otherActivityId", equalTo(saved.getString("visits[0].activityId")))
+                .body("teamId", equalTo(saved.getString("visits[0].teamId")));
+        as(coord).get("/api/v1/volunteer/activities?size=200").then().body("total", equalTo(8));
+        // so is a single activity of a team at a time it is booked; back to back is fine
+        UUID firstTeam = UUID.fromString(saved.getString("visits[0].teamId"));
+        OffsetDateTime visitStart = OffsetDateTime.parse(saved.getString("visits[0].startsAt"));
+        as(coord).body(Map.of("title", "加场", "kind", "OTHER", "communityId", communities.get(0), "teamId", firstTeam,
+                "startsAt", visitStart.plusHours(1).toString(), "endsAt", visitStart.plusHours(5).toString(),
+                "capacity", 3)).post("/api/v1/volunteer/activities").then().statusCode(409)
+                .body("type", equalTo("/problems/team-double-booked"));
+        as(coord).body(Map.of("title", "接着", "kind", "OTHER", "communityId", communities.get(0), "teamId", firstTeam,
+                "startsAt", visitStart.plusHours(3).toString(), "endsAt", visitStart.plusHours(5).toString(),
+                "capacity", 3)).post("/api/v1/volunteer/activities").then().statusCode(201);
+
         // every team blacked out on a Saturday: that week cannot be staffed
         List<Map<String, Object>> allAway = new ArrayList<>();
         teams.forEach(t -> allAway.add(Map.of("teamId", t, "from", "2031-03-08", "to", "2031-03-08")));
