@@ -3,6 +3,7 @@ package org.gonghui.k8s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -151,8 +152,13 @@ class ConfigPolicyTest {
                     : "http://gateway:8080/.well-known/jwks.json";
             assertEquals(jwks, config.getValue("mp.jwt.verify.publickey.location", String.class), service);
             assertEquals(issuer, config.getValue("mp.jwt.verify.issuer", String.class), service);
-            assertEquals("secret:gonghui-person-ref/secret", config.getValue("gonghui.person-ref.secret",
-                    String.class), service);
+            if (Repo.EVENT_SERVICES.contains(service)) {
+                assertEquals("secret:gonghui-person-ref/secret", config.getValue("gonghui.person-ref.secret",
+                        String.class), service);
+            } else {
+                // the gateway never computes a personRef: it holds no key for it (#19.10)
+                assertTrue(config.getOptionalValue("gonghui.person-ref.secret", String.class).isEmpty(), service);
+            }
             // every property of the file resolves in the cluster: no required variable left unset
             for (String name : Repo.applicationProperties(service).stringPropertyNames()) {
                 if (name.startsWith("%")) {
@@ -234,11 +240,16 @@ class ConfigPolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "local", "production" })
-    void allServicesShareThePersonRefSecretAndTracesAreConfigurable(String overlay) {
+    void theServicesShareThePersonRefSecretAndTracesAreConfigurable(String overlay) {
         Rendered rendered = Rendered.overlay(overlay);
         Set<String> personRefSources = new TreeSet<>();
         for (String service : Repo.SERVICES) {
             Map<String, String> env = rendered.environment(Rendered.mainContainer(rendered.deployment(service)));
+            if (!Repo.EVENT_SERVICES.contains(service)) {
+                // the gateway never computes a personRef, so it does not get the key (#19.10)
+                assertNull(env.get("GONGHUI_PERSON_REF_SECRET"), service + " holds the personRef secret");
+                continue;
+            }
             assertNotNull(env.get("GONGHUI_PERSON_REF_SECRET"), service + " has no personRef secret");
             personRefSources.add(env.get("GONGHUI_PERSON_REF_SECRET"));
             assertTrue(Set.of("none", "cdi").contains(env.get("GONGHUI_OTEL_EXPORTER")), service);
@@ -246,6 +257,16 @@ class ConfigPolicyTest {
         }
         assertEquals(1, personRefSources.size(), "personRef joins records across services: one secret");
         assertTrue(personRefSources.iterator().next().startsWith("secret:"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "local", "production" })
+    void objectionAddressesAreHashedWithTheirOwnKey(String overlay) {
+        Rendered rendered = Rendered.overlay(overlay);
+        Map<String, String> env = rendered.environment(Rendered.mainContainer(rendered.deployment("honors-service")));
+        assertEquals("secret:gonghui-objection-ip/secret", env.get("GONGHUI_OBJECTION_IP_SECRET"));
+        assertEquals("secret:gonghui-objection-ip/secret", ServiceConfig.of(rendered, "honors-service")
+                .getValue("gonghui.honors.objections.ip-hash-secret", String.class));
     }
 
     @ParameterizedTest
