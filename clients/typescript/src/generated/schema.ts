@@ -821,7 +821,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import historical honors (text/csv or a JSON array); each accepted row emits honor-conferred. Honors Idempotency-Key. */
+        /** Import historical honors (text/csv in UTF-8 or GB18030, an xlsx workbook's first sheet, or a JSON array); each accepted row emits honor-conferred. Honors Idempotency-Key. */
         post: {
             parameters: {
                 query?: never;
@@ -834,6 +834,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
@@ -4510,7 +4511,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bulk enrolment from CSV rows name,idNumber,orgCode,unitName (Idempotency-Key honoured); one enrolment per person, program and year */
+        /** Bulk enrolment from rows name,idNumber,orgCode,unitName: CSV in UTF-8 (BOM or not) or GB18030, or an xlsx workbook's first sheet (Idempotency-Key honoured); one enrolment per person, program and year */
         post: {
             parameters: {
                 query?: {
@@ -4525,6 +4526,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
