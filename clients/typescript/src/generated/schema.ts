@@ -1930,6 +1930,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/volunteer/activities/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a past shift's attendance after the fact (coordinator; audited with the reason) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["schemas"]["UUID"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AttendanceRecord"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignupView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/volunteer/activities/{id}/checkins": {
         parameters: {
             query?: never;
@@ -5679,7 +5742,7 @@ export interface components {
             rotationId?: components["schemas"]["UUID"];
             signups?: components["schemas"]["SignupView"][];
             startsAt?: components["schemas"]["OffsetDateTime"];
-            status?: components["schemas"]["Status"];
+            status?: components["schemas"]["Status1"];
             teamId?: components["schemas"]["UUID"];
             title?: string;
             /** Format: int64 */
@@ -5735,6 +5798,12 @@ export interface components {
         ApprovalView: {
             at?: components["schemas"]["OffsetDateTime"];
             reviewer?: string;
+        };
+        AttendanceRecord: {
+            checkedInAt: components["schemas"]["OffsetDateTime"];
+            checkedOutAt?: components["schemas"]["OffsetDateTime"];
+            reason: string;
+            volunteerId: components["schemas"]["UUID"];
         };
         AttendanceRequest: {
             at?: components["schemas"]["OffsetDateTime"];
@@ -6193,7 +6262,7 @@ export interface components {
             volunteerId: components["schemas"]["UUID"];
         };
         OwnSignup: {
-            activityStatus?: components["schemas"]["Status"];
+            activityStatus?: components["schemas"]["Status1"];
             endsAt?: components["schemas"]["OffsetDateTime"];
             signup?: components["schemas"]["SignupView"];
             startsAt?: components["schemas"]["OffsetDateTime"];
@@ -6426,7 +6495,7 @@ export interface components {
             checkedOutAt?: components["schemas"]["OffsetDateTime"];
             id?: components["schemas"]["UUID"];
             signedUpAt?: components["schemas"]["OffsetDateTime"];
-            status?: components["schemas"]["Status1"];
+            status?: components["schemas"]["Status"];
             volunteerId?: components["schemas"]["UUID"];
             /** Format: int32 */
             waitlistPosition?: number;
@@ -6436,7 +6505,7 @@ export interface components {
         /** @enum {string} */
         Status: "OPEN" | "UPHELD" | "DISMISSED";
         /** @enum {string} */
-        Status1: "CONFIRMED" | "WAITLISTED" | "CANCELLED";
+        Status1: "OPEN" | "COMPLETED";
         StudentAid: {
             /** Format: int64 */
             amountFen?: number;
