@@ -48,7 +48,7 @@ export async function loginAs(username: string, viewport = DESKTOP, language: 'z
   page.on('console', (msg) => msg.type() === 'error' && /Content Security Policy/.test(msg.text()) && problems.push(msg.text()));
   await page.goto(`${GATEWAY}/console/`);
   await page.getByLabel(language === 'zh' ? '用户名' : 'Username').fill(username);
-  await page.getByLabel(language === 'zh' ? '密码' : 'Password').fill(PASSWORD);
+  await page.locator('input[name="password"]').fill(PASSWORD);
   await page.getByRole('button', { name: language === 'zh' ? '登录' : 'Log in', exact: true }).click();
   await expect.poll(() => page.getByTestId('who').textContent()).toContain(username);
   expect(problems).toEqual([]);

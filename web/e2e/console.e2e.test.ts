@@ -12,7 +12,7 @@ describe('the console, driven in Chromium against the running suite', () => {
     await page.goto(`${GATEWAY}/console/`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('工会业务平台');
     await page.getByLabel('用户名').fill(`nobody-${RUN}`);
-    await page.getByLabel('密码').fill('not the password at all');
+    await page.locator('input[name="password"]').fill('not the password at all');
     await page.getByRole('button', { name: '登录' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('用户名或密码不正确。');
     await shot(page, '01-login-error');
