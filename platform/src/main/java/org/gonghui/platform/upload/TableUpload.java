@@ -15,6 +15,7 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.util.CellReference;
@@ -69,26 +70,15 @@ public final class TableUpload {
 
     static String decode(Charset declared, byte[] body) {
         if (declared != null) {
-            String text = strictly(declared, body, 0);
-            if (text == null) {
-                throw undecodable(declared, body, 0);
-            }
+            String text = strictlyOrRefused(declared, body, 0);
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         }
         if (startsWith(body, UTF8_BOM)) {
-            String text = strictly(StandardCharsets.UTF_8, body, UTF8_BOM.length);
-            if (text == null) {
-                throw undecodable(StandardCharsets.UTF_8, body, UTF8_BOM.length);
-            }
-            return text;
+            return strictlyOrRefused(StandardCharsets.UTF_8, body, UTF8_BOM.length);
         }
         if (body.length >= 2 && ((body[0] == (byte) 0xFF && body[1] == (byte) 0xFE)
                 || (body[0] == (byte) 0xFE && body[1] == (byte) 0xFF))) {
-            String text = strictly(StandardCharsets.UTF_16, body, 0);
-            if (text == null) {
-                throw undecodable(StandardCharsets.UTF_16, body, 0);
-            }
-            return text;
+            return strictlyOrRefused(StandardCharsets.UTF_16, body, 0);
         }
         String utf8 = strictly(StandardCharsets.UTF_8, body, 0);
         if (utf8 != null) {
@@ -100,6 +90,15 @@ public final class TableUpload {
         }
         // neither: name the line by the UTF-8 reading, the encoding a clerk is asked to use
         throw undecodable(StandardCharsets.UTF_8, body, 0);
+    }
+
+    /** The text in a charset the upload is known to be in (declared, or by its BOM); 400 naming the line if not. */
+    private static String strictlyOrRefused(Charset charset, byte[] body, int offset) {
+        String text = strictly(charset, body, offset);
+        if (text == null) {
+            throw undecodable(charset, body, offset);
+        }
+        return text;
     }
 
     /** The text, or null when the bytes are not valid in that charset. */
@@ -122,7 +121,7 @@ public final class TableUpload {
                 + " text; save the file as CSV (UTF-8 or GB18030) or as xlsx, or declare its charset";
         return new ProblemException(400, "undecodable-text", "Bad Request", message,
                 List.of(new Problem.FieldError("line " + line, "not valid " + charset.name() + " text")),
-                java.util.Map.of("line", line));
+                Map.of("line", line));
     }
 
     /** 1-based line of the first byte sequence the charset cannot decode (lines end at '\n'). */
@@ -158,7 +157,7 @@ public final class TableUpload {
                 throw new ProblemException(400, "control-character", "Bad Request",
                         "line " + line + ": the control character " + code + " cannot be imported",
                         List.of(new Problem.FieldError("line " + line, "contains " + code)),
-                        java.util.Map.of("line", line));
+                        Map.of("line", line));
             }
         }
     }
